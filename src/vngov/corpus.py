@@ -277,13 +277,15 @@ def _title(text: str, kept: list[tuple[int, int]], lines: list[tuple[int, int]])
         counts[fold(text[s:e])] = counts.get(fold(text[s:e]), 0) + 1
     for s, e in kept[:4]:
         line = text[s:e]
-        if counts.get(fold(line), 0) > 2 and len(line) < 200:
+        if counts.get(fold(line), 0) > 1 and _headline(line):
             return line
-    if kept:  # a headline opens the page; a lead paragraph (full stop) means there is none
-        line = text[kept[0][0]:kept[0][1]]
-        if len(line) < 200 and not line.rstrip().endswith((".", "…", '"', "”")):
-            return line
+    if kept and _headline(text[kept[0][0]:kept[0][1]]):  # a lead paragraph means there is no headline
+        return text[kept[0][0]:kept[0][1]]
     return None
+
+
+def _headline(line: str) -> bool:
+    return len(line) < 200 and not line.rstrip().endswith((".", "…", '"', "”"))
 
 
 def _join(text: str, pos: list[int], kept: list[tuple[int, int]]) -> tuple[str, list[int]]:

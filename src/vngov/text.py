@@ -112,7 +112,7 @@ _SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]*[A-ZĐÀ-Ỹ0-9
 @lru_cache(maxsize=1)
 def _no_break_before() -> re.Pattern[str]:
     abbrevs = load("orthography")["abbreviations_with_dot"]
-    return re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, abbrevs)) + r")$")
+    return re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, abbrevs)) + r")\.$")
 
 
 def sentences(body: str) -> list[tuple[int, int]]:

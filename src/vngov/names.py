@@ -1,0 +1,207 @@
+"""Recognising Vietnamese personal names in running text, without a tagger.
+
+A Vietnamese name is two to four capitalised syllables, the first a family
+name (Nguyễn, Trần, Lê …).  Provincial news writes a name right after an
+office ("Bí thư Tỉnh ủy Lê Đình Sơn") or a form of address ("đồng chí", "ông"),
+so a run of capitalised syllables can hold a place and a name together
+("Tỉnh ủy Hà Tĩnh Lê Đình Sơn", "TX Kỳ Anh Nguyễn Hoài Sơn").  We split such a
+run at the family name that leaves a place before it, and reject runs that
+are places (from the administrative units list shipped with
+``vietnamadminunits``), streets and schools ("đường Lê Lợi").
+
+Everything language-specific (family names, non-name words, cue words) lives
+in ``lexicon/names.toml``; this module only holds the procedure.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vngov.lexicon import load
+from vngov.text import normalize_text
+
+
+def _letters(upper: bool) -> str:
+    """Every Vietnamese letter of one case, as a regex class body."""
+    ranges = list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))
+    chars = [chr(c) for c in ranges if chr(c).isalpha() and (chr(c).isupper() if upper else chr(c).islower())]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _letters(True)
+LOWER = _letters(False)
+# A capitalised syllable: "Nguyễn", "Đình"; also all-caps "NGUYỄN" is not a name here.
+SYLLABLE = rf"[{UPPER}][{LOWER}]+"
+_RUN = re.compile(rf"(?<![{UPPER}{LOWER}\d])(?:{SYLLABLE})(?:[ \u00a0]+{SYLLABLE})*(?![{UPPER}{LOWER}\d])")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    surnames: frozenset[str]
+    not_name: frozenset[str]
+    place_cue: re.Pattern[str]
+    person_cue: re.Pattern[str]
+    run_place_words: frozenset[str]
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern[str]:
+    """Matches when the text before a run ends with one of ``words``."""
+    alts = sorted({re.escape(normalize_text(w).casefold()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?:^|[^\w])(?:" + "|".join(alts) + r")[\s:,]*$")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    lex = load("names")
+    norm = lambda xs: frozenset(normalize_text(x) for x in xs)  # noqa: E731
+    place_cues = lex.get("place_cues", [])
+    # one-syllable place cues, capitalised, that may sit inside a run ("Báo Hà Tĩnh")
+    run_words = frozenset(normalize_text(w).capitalize() for w in place_cues if " " not in w and "." not in w)
+    return _Lex(norm(lex["surnames"]), norm(lex.get("not_name_words", [])),
+                _cue_pattern(place_cues), _cue_pattern(lex.get("person_cues", [])), run_words)
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Short names of provinces and districts, and of wards/communes.
+
+    Read from the administrative-units data that ships with the
+    ``vietnamadminunits`` package (no network).  Empty if it is missing.
+    """
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("vietnamadminunits")
+        path = Path(spec.origin).parent / "data" / "parser_legacy.json"  # type: ignore[union-attr]
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - no place list: names still work, less strictly
+        return frozenset(), frozenset()
+    big: set[str] = set()
+    small: set[str] = set()
+    for prov in data.get("DICT_PROVINCE", {}).values():
+        big.add(normalize_text(prov["provinceShort"]))
+    for dists in data.get("DICT_PROVINCE_DISTRICT", {}).values():
+        for d in dists.values():
+            big.add(normalize_text(d["districtShort"]))
+    for dists in data.get("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", {}).values():
+        for wards in dists.values():
+            for w in wards.values():
+                small.add(normalize_text(w["wardShort"]))
+    big.add("Hồ Chí Minh")  # the city; the person is recognised by context
+    return frozenset(big), frozenset(small)
+
+
+def is_place(s: str) -> bool:
+    """True if ``s`` is the short name of a Vietnamese province, district or commune."""
+    big, small = _places()
+    s = normalize_text(" ".join(s.split()))
+    return s in big or s in small
+
+
+def is_name(s: str) -> bool:
+    """True if ``s`` looks like a person's full name: 2–4 capitalised syllables, a family name first.
+
+    A bare place name ("Hà Tĩnh") is not a name; a name that is also a place
+    is recognised only in context by :func:`find_names`.
+    """
+    parts = normalize_text(s).split()
+    return _valid(parts, need_surname=True) and not is_place(" ".join(parts))
+
+
+def _valid(parts: list[str], need_surname: bool) -> bool:
+    lex = _lex()
+    if not 2 <= len(parts) <= 4:
+        return False
+    if not all(re.fullmatch(SYLLABLE, p) for p in parts):
+        return False
+    if any(p in lex.not_name for p in parts):
+        return False
+    return parts[0] in lex.surnames or not need_surname
+
+
+def find_names(text: str) -> list[tuple[str, int, int]]:
+    """Every person's name in ``text`` as (name, start, end), in order.
+
+    A run of capitalised syllables yields at most one name: the part that
+    starts at a family name, after any place the run begins with.
+    """
+    out: list[tuple[str, int, int]] = []
+    for m in _RUN.finditer(text):
+        found = _name_in_run(text, m.start(), m.group())
+        if found:
+            out.append(found)
+    return out
+
+
+def _tokens(run: str, start: int) -> list[tuple[str, int, int]]:
+    return [(t.group(), start + t.start(), start + t.end()) for t in re.finditer(r"\S+", run)]
+
+
+def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None:
+    lex = _lex()
+    toks = _tokens(run, start)
+    before = text[max(0, start - 30):start].casefold()
+    person_ctx = bool(lex.person_cue.search(before))
+    place_ctx = bool(lex.place_cue.search(before)) and not person_ctx
+    # a place word inside the run starts a place: "Báo Hà Tĩnh", "Trường Nguyễn Du"
+    for i, (t, _, _) in enumerate(toks):
+        if t in lex.run_place_words:
+            toks = toks[i + 1:]
+            place_ctx, person_ctx = True, False
+            break
+    # trailing non-name words ("Nguyễn Văn A Ban …" cannot happen, but "… Tỉnh" can)
+    while toks and toks[-1][0] in lex.not_name:
+        toks = toks[:-1]
+    if len(toks) < 2:
+        return None
+    parts = [normalize_text(t) for t, _, _ in toks]
+    if person_ctx and _valid(parts, need_surname=False) and len(toks) <= 4:
+        return _pick(text, toks, 0, len(toks))
+    first = 1 if place_ctx else 0
+    best = _best_split(parts, first, place_ctx)
+    if best is None:
+        return None
+    i, j = best
+    cand = " ".join(parts[i:j])
+    if i == 0 and not person_ctx and _is_place_here(cand, text, toks[j - 1][2]):
+        return None
+    return _pick(text, toks, i, j)
+
+
+def _best_split(parts: list[str], first: int, place_ctx: bool) -> tuple[int, int] | None:
+    """Where the name sits in a run: the first family name leaving a plausible place before it."""
+    lex = _lex()
+    big, small = _places()
+    starts = [i for i in range(first, len(parts) - 1) if parts[i] in lex.surnames]
+    if place_ctx:  # prefer a split that leaves a known place (or two syllables) before the name
+        good = [i for i in starts if i >= 2 and (" ".join(parts[:i]) in big or " ".join(parts[:i]) in small)]
+        starts = good + [i for i in starts if i >= 2 and i not in good] + [i for i in starts if i < 2]
+    elif starts and starts[0] > 0:
+        # a run opening with a place ("Hà Tĩnh Lê Đình Sơn") — skip a known place prefix
+        for i in starts:
+            if i >= 2 and " ".join(parts[:i]) in big | small:
+                starts = [i] + [s for s in starts if s != i]
+                break
+    for i in starts:
+        for j in range(min(len(parts), i + 4), i + 1, -1):
+            if _valid(parts[i:j], need_surname=True):
+                return i, j
+    return None
+
+
+def _is_place_here(cand: str, text: str, end: int) -> bool:
+    """A candidate that is a place name, with no sign of being a person."""
+    big, small = _places()
+    if cand in big:
+        return True
+    if cand in small and len(cand.split()) == 2:
+        return True
+    return False
+
+
+def _pick(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> tuple[str, int, int]:
+    s, e = toks[i][1], toks[j - 1][2]
+    return " ".join(text[s:e].split()), s, e
