@@ -154,7 +154,8 @@ def _read_html(path: Path, html: str, data: bytes) -> Article:
     url = getattr(doc, "url", None)
     title = getattr(doc, "title", None)
     return parse_text(path.stem, doc.text, str(path), url=url, published=_iso_date(getattr(doc, "date", None)),
-                      title=title, content_hash=_hash(data), source=getattr(doc, "sitename", None))
+                      title=title, content_hash=_hash(data), source=getattr(doc, "sitename", None),
+                      byline=getattr(doc, "author", None))
 
 
 def _iso_date(value: object) -> str | None:
@@ -168,7 +169,8 @@ def _iso_date(value: object) -> str | None:
 
 
 def parse_text(doc_id: str, raw: str, path: str, *, url: str | None = None, published: str | None = None,
-               title: str | None = None, content_hash: str = "", source: str | None = None) -> Article:
+               title: str | None = None, content_hash: str = "", source: str | None = None,
+               byline: str | None = None) -> Article:
     """Clean one article's text into an :class:`Article` (pure: no I/O)."""
     text, pos = normalize(raw)
     start = 0
@@ -178,7 +180,8 @@ def parse_text(doc_id: str, raw: str, path: str, *, url: str | None = None, publ
         start = m.end()
     lines = _lines(text, start)
     rules = _rules()
-    kept, byline, found_published, found_source = _filter(text, lines, rules)
+    kept, found_byline, found_published, found_source = _filter(text, lines, rules)
+    byline = byline or found_byline
     published = published or found_published
     if url and not found_source:
         found_source = urlparse(url).hostname

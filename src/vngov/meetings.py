@@ -1,6 +1,445 @@
-"""Meetings: placeholder until the meetings extractor lands (issue 4)."""
+"""Meetings: which meeting an article reports, when, where, of what kind, who chaired.
+
+A provincial news lead follows one pattern: "<when>, <host> <organises>
+<kind> …", sometimes "dưới sự chủ trì của <title> <name>, <host> làm việc với
+<counterpart> về …".  We find that sentence among the first of the article
+(the one that dates an event and names a kind of meeting), read its date with
+:mod:`vngov.dates`, its host and counterpart from around the organising verb,
+the unit whose affairs it is about with :mod:`vngov.localities`, and the chair
+from "chủ trì" phrases nearby.  Kinds, verbs and cue words are data
+(``lexicon/meetings.toml``); the procedure is regexes, fast enough to run on
+every article of a large corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov import dates, localities, names
+from vngov.lexicon import load
 from vngov.models import Article, Meeting
+from vngov.text import fold, sentences
+
+# how many sentences from the top of the article may hold the meeting lead
+_LEAD_SENTENCES = 12
+# how many sentences after the lead may say who chaired
+_CHAIR_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kinds: re.Pattern[str]              # one alternation, group k<i> for kind i
+    kind_names: tuple[str, ...]
+    kind_not_after: re.Pattern[str]
+    verb_kinds: re.Pattern[str]
+    subkinds: re.Pattern[str]
+    organise: re.Pattern[str]
+    host_trailing: re.Pattern[str]
+    host_cut: tuple[re.Pattern[str], ...]
+    venue: re.Pattern[str]
+    chaired_by: re.Pattern[str]
+    chair_verb: re.Pattern[str]
+    chair_objects: re.Pattern[str]
+    then_names: re.Pattern[str]
+    task_after: re.Pattern[str]
+    guests: re.Pattern[str]
+    also: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lex = load("meetings")
+    ch = lex["chair"]
+    return _Rules(
+        # lower-case patterns run on lower-cased text: one cheap word-start check per position
+        kinds=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?P<k{i}>{p})" for i, (p, _k) in enumerate(lex["kinds"]))
+                         + r")(?!\w)"),
+        kind_names=tuple(k for _p, k in lex["kinds"]),
+        kind_not_after=re.compile(rf"(?:^|\W)(?:{_alt(lex['kind_not_after'])})\s*$", re.I),
+        verb_kinds=re.compile(rf"(?<!\w)(?:{_alt(lex['verb_kinds'])})(?!\w)", re.I),
+        subkinds=re.compile(rf"(?<!\w)(?:{_alt(lex['subkinds'])})(?!\w)", re.I),
+        organise=re.compile(rf"(?<!\w)(?:{_alt(lex['organise_verbs'])})(?!\w)", re.I),
+        host_trailing=re.compile(rf"(?:\s+(?:{_alt(lex['host_trailing'])}))+\s*$", re.I),
+        host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
+        venue=re.compile(lex["venue"], re.I),
+        chaired_by=re.compile("|".join(f"(?:{p})" for p in ch["chaired_by"]), re.I),
+        chair_verb=re.compile(rf"(?<!\w){ch['verb']}(?!\w)", re.I),
+        chair_objects=re.compile(rf"^\s*(?:$|[.,;:)]|(?:{_alt(ch['objects'])})(?!\w))", re.I),
+        then_names=re.compile("|".join(f"(?:{p})" for p in ch["then_names"]), re.I),
+        task_after=re.compile(rf"^\s*,?\s*(?:{_alt(ch['task_words'])})(?!\w)", re.I),
+        also=re.compile(lex["also"], re.I),
+        guests=re.compile(rf"(?<!\w)(?:{_alt(ch['guests'])})(?!\w)", re.I),
+    )
+
+
+# --- the lead sentence ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Kind:
+    kind: str
+    start: int
+    end: int
+
+
+def _kinds(s: str) -> list[_Kind]:
+    """Meeting kinds named in sentence ``s``, leftmost first, overlaps removed."""
+    r = _rules()
+    found: list[_Kind] = []
+    low = s.lower()
+    if len(low) != len(s):   # a character whose lower case is longer: keep offsets honest
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in s)
+    for m in r.kinds.finditer(low):
+        if r.kind_not_after.search(s[max(0, m.start() - 30):m.start()]):
+            continue
+        found.append(_Kind(r.kind_names[int(m.lastgroup[1:])], m.start(), m.end()))
+    return found
+
+
+def _main_kind(s: str, kinds: list[_Kind]) -> _Kind | None:
+    """The kind right after an organising verb, else the leftmost."""
+    r = _rules()
+    for k in kinds:
+        before = s[max(0, k.start - 25):k.start]
+        if r.organise.search(before) or re.search(r"(?:^|\W)(?:dự|tham dự)\s+(?:buổi\s+)?$", before, re.I):
+            return k
+    return kinds[0] if kinds else None
+
+
+@dataclass(frozen=True)
+class _Lead:
+    start: int
+    end: int
+    score: int
+
+
+def _lead(body: str, sents: list[tuple[int, int]]) -> _Lead | None:
+    """The sentence that reports the meeting: a date, a kind, an organising verb, early on."""
+    r = _rules()
+    best: _Lead | None = None
+    for i, (s, e) in enumerate(sents[:_LEAD_SENTENCES]):
+        text = body[s:e]
+        kinds = _kinds(text)
+        if not kinds:
+            continue
+        score = 2
+        found = dates.find_dates(text)
+        if found and found[0].start < 40:
+            score += 4
+        elif found:
+            score += 1
+        if r.organise.search(text):
+            score += 2
+        if r.chair_verb.search(text):
+            score += 1
+        score -= i // 4   # later sentences lose a little
+        if best is None or score > best.score:
+            best = _Lead(s, e, score)
+    if best is None:
+        for s, e in sents[:_LEAD_SENTENCES]:
+            found = dates.find_dates(body[s:e])
+            if found and found[0].start < 40 and (r.verb_kinds.search(body[s:e]) or r.organise.search(body[s:e])):
+                return _Lead(s, e, 1)
+    return best
+
+
+# --- host and counterpart -----------------------------------------------------------------
+
+
+def _host_counterpart(s: str, kind: _Kind | None, date_end: int) -> tuple[str | None, str | None]:
+    """The body before the organising verb (host) and after "làm việc với" (counterpart)."""
+    r = _rules()
+    limit = kind.start if kind else len(s)
+    verb = None
+    for m in r.organise.finditer(s, date_end):
+        if m.start() > limit + 1:
+            break
+        verb = m
+        break
+    stop = verb.start() if verb else None
+    host = None
+    if stop is not None and stop > date_end:
+        host = _clean_host(s[date_end:stop])
+    counterpart = None
+    m = re.search(r"làm việc (?:với|tại)\s+(.+?)(?=\s+(?:về|để|nhằm|tại|nghe|bàn)\s|[,.;:(]|$)", s, re.I)
+    if m:
+        counterpart = m.group(1).strip() or None
+    return host, counterpart
+
+
+def _clean_host(seg: str) -> str | None:
+    r = _rules()
+    parts = [p.strip() for p in re.split(r"[,;:]", seg)]
+    while parts and (not parts[-1] or re.match(r"(?:nhiệm kỳ|khóa|lần thứ)\b", parts[-1], re.I)):
+        parts.pop()
+    if not parts:
+        return None
+    host = parts[-1]
+    host = r.host_trailing.sub("", host)
+    for cut in r.host_cut:
+        host = cut.sub("", host)
+    host = host.strip(" -–")
+    if not host or len(host) > 90 or not any(ch.isupper() for ch in host):
+        return None
+    return host
+
+
+# --- locality ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What the article as a whole says about places, to resolve a bare "tỉnh"/"huyện"."""
+
+    province: str | None
+    by_level: dict[str, str]         # level -> the article's most named unit of that level
+    top: str | None                  # the most named unit of all, lowest tier first on ties
+
+
+class _LazyWhere:
+    """:func:`_where`, computed only when a bare level or a fallback needs it (it scans the whole body)."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._value: _Where | None = None
+
+    def get(self) -> _Where:
+        if self._value is None:
+            self._value = _where(self._article)
+        return self._value
+
+
+def _where(article: Article) -> _Where:
+    named = [m for m in localities.mentions(article.body, normalized=True) if m.name]
+    counts = Counter(m.canonical for m in named)
+    by_level: dict[str, str] = {}
+    for canon, _n in counts.most_common():
+        level = canon.split(" ")[0] if not canon.startswith(("thành phố", "thị xã", "thị trấn", "đặc khu")) \
+            else " ".join(canon.split(" ")[:2])
+        by_level.setdefault(level, canon)
+    province = _source_province(article) or _named_province(counts) or _district_province(counts)
+    top = None
+    if counts:
+        top = max(counts, key=lambda c: (counts[c], localities.tier(c)))
+    return _Where(province, by_level, top)
+
+
+def _named_province(counts: Counter) -> str | None:
+    provinces = [(n, c) for c, n in counts.items() if localities.tier(c) == 1]
+    return max(provinces)[1] if provinces else None
+
+
+def _district_province(counts: Counter) -> str | None:
+    for canon, _n in counts.most_common():
+        p = localities.province_of(canon)
+        if p:
+            return p
+    return None
+
+
+@lru_cache(maxsize=1)
+def _source_markers() -> tuple[tuple[str, str], ...]:
+    table = load("localities").get("source_province", {})
+    return tuple(sorted(((k.casefold(), v) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+
+
+def _source_province(article: Article) -> str | None:
+    hay = " ".join(x for x in (article.source, article.url, article.raw[:200]) if x).casefold()
+    for key, prov in _source_markers():
+        if key in hay:
+            return localities.province_named(prov) or f"tỉnh {prov}"
+    return None
+
+
+def _resolve(mention: localities.Mention, where: _Where) -> str | None:
+    if mention.name:
+        return mention.canonical
+    if mention.level == "tỉnh":
+        return where.province
+    return where.by_level.get(mention.level)
+
+
+def _locality_of(text: str | None, lazy: _LazyWhere) -> str | None:
+    if not text:
+        return None
+    ms = localities.mentions(text, normalized=True)
+    for m in ms:
+        if m.name:
+            return m.canonical
+    for m in ms:
+        got = _resolve(m, lazy.get())
+        if got:
+            return got
+    return localities.canonical(text, lazy.get().province) if len(text.split()) <= 4 else None
+
+
+def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, lazy: _LazyWhere,
+                      title: str | None) -> str | None:
+    """The unit whose affairs the meeting is about: a lower counterpart's, else the host's, else the venue's."""
+    h = _locality_of(host, lazy)
+    c = _locality_of(counterpart, lazy)
+    if c and (not h or localities.tier(c) > localities.tier(h)):
+        return c
+    if h:
+        return h
+    venue = _rules().venue.match(sentence)
+    if venue:
+        rest = sentence[venue.end():]
+        name = re.match(r"[^,;.]+", rest)
+        if name:
+            got = _locality_of(name.group(), lazy) or localities.bare_unit(name.group().strip(),
+                                                                             lazy.get().province)
+            if got:
+                return got
+    for text in (sentence, title):
+        got = _locality_of(text, lazy) if text else None
+        if got:
+            return got
+    return lazy.get().top
+
+
+# --- chair --------------------------------------------------------------------------------
+
+
+def _names(text: str) -> list[str]:
+    return [n for n, _s, _e in names.find_names(text)]
+
+
+def _chair(body: str, sents: list[tuple[int, int]], lead_index: int) -> tuple[str, ...]:
+    """Who chaired, from "dưới sự chủ trì của …", "… chủ trì hội nghị", "Chủ trì … có …"."""
+    for s, e in sents[lead_index:lead_index + _CHAIR_WINDOW + 1]:
+        found = _chair_in(body[s:e])
+        if found:
+            return found
+    return ()
+
+
+def _chair_in(text: str) -> tuple[str, ...]:
+    r = _rules()
+    m = r.chaired_by.search(text)
+    if m:
+        after = text[m.end():]
+        many = re.match(r"\s*các\s+đồng\s+chí", after, re.I)
+        seg = _until_guests(after) if many else re.match(r"[^,;.(]*", after).group()
+        found = _names(seg)
+        if found:
+            return tuple(found if many else found[:1])
+    for v in r.chair_verb.finditer(text):
+        after = text[v.end():]
+        if r.then_names.match(text[v.start():]):
+            seg = _until_guests(re.match(r"[^.]*", after).group())
+            found = _names(seg)
+            if found:
+                many = re.search(r"các\s+đồng\s+chí|;", seg, re.I)
+                return tuple(found if many else found[:1])
+        if not r.chair_objects.match(after) or r.task_after.match(after):
+            continue
+        before = text[:v.start()]
+        co = v.group().lower().startswith("đồng")
+        listing = None
+        for listing in re.finditer(r"các\s+đồng\s+chí\s*:", before, re.I):
+            break
+        if co or listing:
+            seg = before[listing.end():] if listing else re.split(r"[.]", before)[-1]
+            found = _names(seg)
+        else:
+            found = _names(re.split(r"[;.]", before)[-1])[-1:]
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _until_guests(seg: str) -> str:
+    """A list of chairs ends where the list of guests begins ("…; cùng dự có …")."""
+    m = _rules().guests.search(seg)
+    return seg[:m.start()] if m else seg
+
+
+def _subkind(text: str, kind: _Kind | None) -> re.Match[str] | None:
+    """A qualifier right after the kind ("hội nghị phiên thường kỳ"), not a period ("6 tháng đầu năm")."""
+    if kind is None:
+        return None
+    window = text[kind.end:kind.end + 60]
+    for m in _rules().subkinds.finditer(window):
+        if re.search(r"(?:tháng|quý)\s*$", window[:m.start()], re.I):
+            continue
+        return m
+    return None
+
+
+# --- the meeting ------------------------------------------------------------------------------
 
 
 def extract_meetings(article: Article) -> tuple[Meeting, ...]:
-    return ()
+    """The meeting(s) the article reports on, the main one first; () if it reports none."""
+    body = article.body
+    sents = sentences(body)
+    lead = _lead(body, sents)
+    if lead is None:
+        return ()
+    lazy = _LazyWhere(article)
+    main = _meeting(article, body, sents, lead.start, lead.end, lazy, None)
+    out = [main]
+    for s, e in sents:
+        if s > lead.start and _rules().also.match(body[s:e]):
+            extra = _meeting(article, body, sents, s, e, lazy, main)
+            if extra.kind:
+                out.append(extra)
+    return tuple(out)
+
+
+def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, e: int, lazy: _LazyWhere,
+             main: Meeting | None) -> Meeting:
+    """The meeting sentence body[s:e] reports; ``main`` lends its date to "Cũng trong chiều nay, …"."""
+    text = body[s:e]
+    kind = _main_kind(text, _kinds(text))
+    kind_name = kind.kind if kind else (m.group().lower() if (m := _rules().verb_kinds.search(text)) else None)
+    when = _when(text)
+    date = end_date = None
+    part = when.part_of_day if when else None
+    if when:
+        year = when.year or dates.resolve_year(when.day, when.month, article.published, body)
+        date = dates.iso(year, when.month, when.day)
+        if when.end_day:
+            end_date = dates.iso(year, when.end_month or when.month, when.end_day)
+    elif main is not None:
+        date, end_date = main.date, main.end_date
+        part = _also_part(text) or main.part_of_day
+    host, counterpart = _host_counterpart(text, kind, when.end if when else _also_end(text))
+    sub = _subkind(text, kind)
+    lead_index = next(i for i, (a, _b) in enumerate(sents) if a == s)
+    return Meeting(
+        evidence=article.span(s, e),
+        date=date,
+        end_date=end_date,
+        part_of_day=part,
+        kind=kind_name,
+        subkind=sub.group().lower() if sub else None,
+        host=host,
+        counterpart=counterpart,
+        locality=_meeting_locality(text, host, counterpart, lazy, article.title),
+        chair=_chair(body, sents, lead_index) if main is None else _chair_in(text),
+    )
+
+
+def _when(text: str) -> dates.DatePhrase | None:
+    """The meeting's date in its sentence: the first date phrase that does not date a document."""
+    found = [d for d in dates.find_dates(text) if not dates.dates_a_document(text, d)]
+    early = [d for d in found if d.start < 60]
+    return (early or found or [None])[0]
+
+
+def _also_part(text: str) -> str | None:
+    m = _rules().also.match(text)
+    return dates.part_of_day_word(m.group()) if m else None
+
+
+def _also_end(text: str) -> int:
+    m = _rules().also.match(text)
+    return m.end() if m else 0

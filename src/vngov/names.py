@@ -43,8 +43,10 @@ class _Lex:
     surnames: frozenset[str]
     not_name: frozenset[str]
     place_cue: re.Pattern[str]
+    named_after_cue: re.Pattern[str]
     person_cue: re.Pattern[str]
     run_place_words: frozenset[str]
+    famous: frozenset[str]
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
@@ -58,10 +60,15 @@ def _lex() -> _Lex:
     lex = load("names")
     norm = lambda xs: frozenset(normalize_text(x) for x in xs)  # noqa: E731
     place_cues = lex.get("place_cues", [])
-    # one-syllable place cues, capitalised, that may sit inside a run ("Báo Hà Tĩnh")
-    run_words = frozenset(normalize_text(w).capitalize() for w in place_cues if " " not in w and "." not in w)
+    named_after = lex.get("named_after_cues", [])
+    # one-syllable cues, capitalised, that may sit inside a run ("Báo Hà Tĩnh", "Huyện Kỳ Anh")
+    run_words = frozenset(normalize_text(w).capitalize() for w in place_cues + named_after
+                          if " " not in w and "." not in w)
+    run_words -= norm(lex["surnames"])  # "Hồ" is a lake and a family name
     return _Lex(norm(lex["surnames"]), norm(lex.get("not_name_words", [])),
-                _cue_pattern(place_cues), _cue_pattern(lex.get("person_cues", [])), run_words)
+                _cue_pattern(place_cues), _cue_pattern(named_after), _cue_pattern(lex.get("person_cues", [])),
+                run_words,
+                norm(lex.get("people_named_like_places", [])))
 
 
 @lru_cache(maxsize=1)
@@ -85,12 +92,13 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
         big.add(normalize_text(prov["provinceShort"]))
     for dists in data.get("DICT_PROVINCE_DISTRICT", {}).values():
         for d in dists.values():
-            big.add(normalize_text(d["districtShort"]))
+            if isinstance(d.get("districtShort"), str):
+                big.add(normalize_text(d["districtShort"]))
     for dists in data.get("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", {}).values():
         for wards in dists.values():
             for w in wards.values():
-                small.add(normalize_text(w["wardShort"]))
-    big.add("Hồ Chí Minh")  # the city; the person is recognised by context
+                if isinstance(w.get("wardShort"), str):
+                    small.add(normalize_text(w["wardShort"]))
     return frozenset(big), frozenset(small)
 
 
@@ -145,61 +153,70 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     toks = _tokens(run, start)
     before = text[max(0, start - 30):start].casefold()
     person_ctx = bool(lex.person_cue.search(before))
+    if not person_ctx and lex.named_after_cue.search(before):
+        return None  # "đường Lê Lợi", "Trường THPT Phan Đình Phùng"
     place_ctx = bool(lex.place_cue.search(before)) and not person_ctx
-    # a place word inside the run starts a place: "Báo Hà Tĩnh", "Trường Nguyễn Du"
+    sentence_start = before.rstrip(" \t\"“(").endswith((".", "!", "?", ":", "\n")) or not before.strip()
+    # a place word inside the run starts a place: "Báo Hà Tĩnh", "Huyện Kỳ Anh"
     for i, (t, _, _) in enumerate(toks):
         if t in lex.run_place_words:
+            if lex.named_after_cue.search(t.casefold() + " "):
+                return None
             toks = toks[i + 1:]
-            place_ctx, person_ctx = True, False
+            place_ctx, person_ctx, sentence_start = True, False, False
             break
-    # trailing non-name words ("Nguyễn Văn A Ban …" cannot happen, but "… Tỉnh" can)
     while toks and toks[-1][0] in lex.not_name:
         toks = toks[:-1]
     if len(toks) < 2:
         return None
     parts = [normalize_text(t) for t, _, _ in toks]
-    if person_ctx and _valid(parts, need_surname=False) and len(toks) <= 4:
+    if person_ctx and _valid(parts, need_surname=False):
         return _pick(text, toks, 0, len(toks))
-    first = 1 if place_ctx else 0
-    best = _best_split(parts, first, place_ctx)
-    if best is None:
+    found = _best_split(parts, place_ctx, sentence_start)
+    if found is None:
         return None
-    i, j = best
+    i, j = found
     cand = " ".join(parts[i:j])
-    if i == 0 and not person_ctx and _is_place_here(cand, text, toks[j - 1][2]):
+    if cand in lex.famous:
+        return None if (i == 0 and place_ctx) else _pick(text, toks, i, j)
+    if not person_ctx and _place_like(cand):
         return None
     return _pick(text, toks, i, j)
 
 
-def _best_split(parts: list[str], first: int, place_ctx: bool) -> tuple[int, int] | None:
-    """Where the name sits in a run: the first family name leaving a plausible place before it."""
+def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False) -> tuple[int, int] | None:
+    """Where the name sits in a run of capitalised syllables.
+
+    A run may open with a place ("Hà Tĩnh Lê Đình Sơn", after "Tỉnh ủy"): a
+    family name preceded by a known place wins; after a place word ("huyện",
+    "TP") an unknown place of two or more syllables may precede the name;
+    otherwise the name starts the run.
+    """
     lex = _lex()
     big, small = _places()
-    starts = [i for i in range(first, len(parts) - 1) if parts[i] in lex.surnames]
-    if place_ctx:  # prefer a split that leaves a known place (or two syllables) before the name
-        good = [i for i in starts if i >= 2 and (" ".join(parts[:i]) in big or " ".join(parts[:i]) in small)]
-        starts = good + [i for i in starts if i >= 2 and i not in good] + [i for i in starts if i < 2]
-    elif starts and starts[0] > 0:
-        # a run opening with a place ("Hà Tĩnh Lê Đình Sơn") — skip a known place prefix
-        for i in starts:
-            if i >= 2 and " ".join(parts[:i]) in big | small:
-                starts = [i] + [s for s in starts if s != i]
-                break
+    starts = [i for i in range(len(parts) - 1) if parts[i] in lex.surnames]
+    order: list[int] = []
     for i in starts:
+        prefix = " ".join(parts[:i])
+        if i > 0 and (prefix in big or (place_ctx and prefix in small)):
+            order.append(i)
+    if place_ctx:
+        order += [i for i in starts if i >= 2 and i not in order]
+    # otherwise the name opens the run, or follows one capitalised sentence opener ("Theo Lê Văn A")
+    order += [i for i in starts if i not in order and (i == 0 or (i == 1 and sentence_start))]
+    if place_ctx and 0 in order and _place_like(" ".join(parts)):
+        order.remove(0)
+    for i in order:
         for j in range(min(len(parts), i + 4), i + 1, -1):
             if _valid(parts[i:j], need_surname=True):
                 return i, j
     return None
 
 
-def _is_place_here(cand: str, text: str, end: int) -> bool:
-    """A candidate that is a place name, with no sign of being a person."""
+def _place_like(cand: str) -> bool:
+    """A province or district name, or a two-syllable commune name."""
     big, small = _places()
-    if cand in big:
-        return True
-    if cand in small and len(cand.split()) == 2:
-        return True
-    return False
+    return cand in big or (cand in small and len(cand.split()) == 2)
 
 
 def _pick(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> tuple[str, int, int]:

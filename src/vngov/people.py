@@ -1,6 +1,300 @@
-"""People: placeholder until the people extractor lands (issue 4)."""
-from vngov.models import Article, Person
+"""People of the story and the offices the article gives them.
+
+Provincial news names an official in a handful of fixed shapes:
+
+* office before the name: "Bí thư Tỉnh ủy Lê Đình Sơn", "Phó Bí thư Tỉnh ủy,
+  Chủ tịch UBND tỉnh Võ Văn Hưng";
+* office after it: "đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND
+  tỉnh", "Đại tá Nguyễn Hồng Phong - Ủy viên BTV Tỉnh ủy, Giám đốc Công an tỉnh";
+* lists sharing an office: "các Phó Chủ tịch UBND tỉnh: A, B, C".
+
+Names come from :mod:`vngov.names`, office phrases from :mod:`vngov.offices`;
+this module only decides which office belongs to which name.  An office
+directly followed by a name belongs to that name, never to the one before.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vngov import localities, names, offices
+from vngov.lexicon import load
+from vngov.models import Article, Person, Role
+from vngov.text import fold, normalize_text, sentences
+
+_SEP_AFTER_NAME = re.compile(r"\s*(?:,|\s[-–—]|[-–—]\s|\()\s*")
+_SEP_BETWEEN = re.compile(r"\s*,\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
+_WS = re.compile(r"\s*")
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    sent: tuple[int, int]
+    rank: str | None = None
+    roles: list[tuple[re.Match, int, int]] = field(default_factory=list)
+    shared: list[tuple[re.Match, int, int]] = field(default_factory=list)
+    chain_end: int = 0          # end of the name and the offices after it
+    item_start: int = 0         # start of the name with its address words ("đồng chí")
+
+
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern[str]:
+    cues = load("names").get("credit_cues", [])
+    alts = "|".join(re.escape(normalize_text(c)).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\n(\[|])\s*(?i:{alts})\s*:\s*$")
 
 
 def extract_people(article: Article) -> tuple[Person, ...]:
-    return ()
+    """Every named person of ``article``, once each, with every office it gives them."""
+    text = article.body
+    mentions = _mentions(article)
+    if not mentions:
+        return ()
+    for i, m in enumerate(mentions):
+        prev_end = mentions[i - 1].end if i and mentions[i - 1].sent == m.sent else m.sent[0]
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sent == m.sent else m.sent[1]
+        _before(text, m, prev_end)
+        _after(text, m, nxt)
+    _lists(text, mentions)
+    units = _article_units(text)
+    return _people(article, mentions, units)
+
+
+# --- finding mentions ---------------------------------------------------------------
+
+
+def _mentions(article: Article) -> list[_Mention]:
+    text = article.body
+    sents = sentences(text)
+    starts = [s for s, _ in sents]
+    byline = fold(article.byline) if article.byline else None
+    credit = _credit()
+    out: list[_Mention] = []
+    for name, s, e in names.find_names(text):
+        if byline and fold(name) == byline:
+            continue
+        if credit.search(text, max(0, s - 40), s):
+            continue
+        k = max(0, bisect.bisect_right(starts, s) - 1)
+        out.append(_Mention(name, s, e, sents[k] if sents else (0, len(text)), chain_end=e, item_start=s))
+    return out
+
+
+# --- offices before and after a name -------------------------------------------------
+
+
+def _strip_address(text: str, lo: int, e: int, m: _Mention) -> int:
+    """Move ``e`` back over "đồng chí", "ông", ranks and degrees just before a name."""
+    lex = offices.lexicon()
+    while True:
+        e = _rstrip(text, lo, e)
+        r = lex.rank.search(text, lo, e)
+        if r:
+            m.rank = m.rank or " ".join(r.group().split())
+            e = r.start()
+            continue
+        a = lex.address.search(text, lo, e)
+        if a and a.start() < e:
+            e = a.start()
+            continue
+        return e
+
+
+def _rstrip(text: str, lo: int, e: int) -> int:
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _office_ending_at(text: str, lo: int, e: int) -> re.Match | None:
+    """The longest office phrase that ends exactly at ``e`` and starts at or after ``lo``."""
+    for s in offices.starts(text, lo, e):
+        m = offices.fullmatch_at(text, s, e)
+        if m:
+            return m
+    return None
+
+
+def _chain_back(text: str, lo: int, e: int) -> list[tuple[re.Match, int, int]]:
+    """Offices ending at ``e``, going back over ", " separators: last office first."""
+    found: list[tuple[re.Match, int, int]] = []
+    while e > lo:
+        e = _rstrip(text, lo, e)
+        om = _office_ending_at(text, lo, e)
+        if om is None:
+            break
+        found.append((om, om.start(), om.end()))
+        p = _rstrip(text, lo, om.start())
+        if p > lo and text[p - 1] == ",":
+            e = p - 1
+            continue
+        break
+    return found
+
+
+def _before(text: str, m: _Mention, lo: int) -> None:
+    e = _strip_address(text, lo, m.start, m)
+    m.item_start = e
+    chain = _chain_back(text, lo, e)
+    m.roles.extend(reversed(chain))
+    if chain:
+        m.item_start = chain[-1][1]
+    # a list head: "các Phó Chủ tịch UBND tỉnh: A, B" — the office before the colon is shared
+    p = _rstrip(text, lo, m.item_start)
+    if not chain and p > lo and text[p - 1] == ":":
+        head = _chain_back(text, lo, p - 1)
+        m.shared = list(reversed(head))
+
+
+def _after(text: str, m: _Mention, hi: int) -> None:
+    sep = _SEP_AFTER_NAME.match(text, m.end, hi)
+    if not sep:
+        return
+    pos = sep.end()
+    while pos < hi:
+        pos = offices.fillers_at(text, pos)
+        om = offices.match_at(text, pos, hi)
+        if om is None:
+            return
+        rest = text[om.end():hi]
+        if hi < m.sent[1] and _only_address(rest):
+            return  # "…, Chủ tịch UBND tỉnh Võ Trọng Hải": the office is the next person's
+        m.roles.append((om, om.start(), om.end()))
+        m.chain_end = om.end()
+        nxt = _SEP_BETWEEN.match(text, om.end(), hi)
+        if nxt:
+            pos = nxt.end()
+            continue
+        f = offices.fillers_at(text, om.end())
+        if f > om.end():
+            pos = f
+            continue
+        return
+
+
+def _only_address(s: str) -> bool:
+    """True if ``s`` holds nothing but white space and forms of address/ranks."""
+    lex = offices.lexicon()
+    s = s.strip()
+    while s:
+        r = lex.rank.search(s) or lex.address.search(s)
+        if not r or r.start() == r.end():
+            return False
+        s = s[:r.start()].strip()
+    return True
+
+
+def _lists(text: str, mentions: list[_Mention]) -> None:
+    """Spread a list head's shared office to the names that follow it in the same list."""
+    shared: list | None = None
+    prev: _Mention | None = None
+    for m in mentions:
+        if m.shared:
+            shared = m.shared
+        elif shared is not None and prev is not None and prev.sent == m.sent \
+                and _LIST_GAP.match(text, prev.chain_end, m.item_start) \
+                and not text[prev.chain_end:m.item_start].strip(" ,;").replace("và", "").strip():
+            m.shared = shared
+        else:
+            shared = None
+        prev = m
+
+
+# --- localities -----------------------------------------------------------------------
+
+
+def _article_units(text: str) -> dict[str, str]:
+    """The unit of each level the article is most about: {"tỉnh": "tỉnh Hà Tĩnh", …}.
+
+    The most often named unit of each level (first named on a tie); the
+    province also from the districts named, when no province is.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for canon, start, _ in localities.find(text):
+        counts[canon] += 1
+        first.setdefault(canon, start)
+    best: dict[str, str] = {}
+    for canon, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]])):
+        level = _level(canon)
+        if level:
+            best.setdefault(level, canon)
+    if "tỉnh" not in best and "thành phố" not in best:
+        for canon in best.values():
+            prov = localities.province_of(canon)
+            if prov:
+                best[_level(prov) or "tỉnh"] = prov
+                break
+    return best
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, ...]:
+    return tuple(sorted(set(offices.lexicon().levels.values()), key=len, reverse=True))
+
+
+def _level(canon: str) -> str | None:
+    return next((lv for lv in _levels() if canon.startswith(lv + " ")), None)
+
+
+def _locality(om: re.Match, units: dict[str, str]) -> str | None:
+    """The unit an office belongs to: the place it names, else the article's unit of its level."""
+    level, place = offices.level_of(om)
+    if not level:
+        return None
+    if place:
+        return localities.canonical(f"{level} {place}") or f"{level} {place}"
+    return units.get(level)
+
+
+# --- assembling people ------------------------------------------------------------------
+
+
+def _people(article: Article, mentions: list[_Mention], units: dict[str, str]) -> tuple[Person, ...]:
+    order: list[str] = []
+    by_key: dict[str, dict] = {}
+    for m in mentions:
+        key = fold(m.name)
+        if key not in by_key:
+            order.append(key)
+            by_key[key] = {"name": m.name, "roles": [], "rank": None, "ev": []}
+        p = by_key[key]
+        p["rank"] = p["rank"] or m.rank
+        p["ev"].append(article.span(min([m.start] + [s for _, s, _ in m.roles]), max(m.end, m.chain_end)))
+        for om, _, _ in m.shared + m.roles:
+            p["roles"].append(offices.role_from_match(om, _locality(om, units)))
+    return tuple(Person(name=by_key[k]["name"], roles=_merge(by_key[k]["roles"]), rank=by_key[k]["rank"],
+                        evidence=tuple(by_key[k]["ev"])) for k in order)
+
+
+def _merge(roles: list[Role]) -> tuple[Role, ...]:
+    """One role per office: repeats dropped, "Bí thư Thành ủy" folded into "Bí thư Thành ủy Hà Tĩnh"."""
+    out: list[Role] = []
+    keys: list[str] = []
+    for r in roles:
+        k = offices.normalize_office(r.text)
+        if k in keys:
+            continue
+        longer = [i for i, o in enumerate(keys) if o.startswith(k + " ") and _same_unit(r, out[i])]
+        if longer:
+            continue
+        shorter = [i for i, o in enumerate(keys) if k.startswith(o + " ") and _same_unit(r, out[i])]
+        if shorter:
+            i = shorter[0]
+            out[i], keys[i] = r, k
+            continue
+        out.append(r)
+        keys.append(k)
+    return tuple(out)
+
+
+def _same_unit(a: Role, b: Role) -> bool:
+    """Two forms of one office: the longer only adds the place the shorter implies."""
+    return a.locality is None or b.locality is None or a.locality == b.locality

@@ -1,0 +1,219 @@
+"""Date phrases of the provincial press, and the year they leave unsaid.
+
+A news lead dates its event as "Sáng 31/10", "Chiều ngày 22/6", "Chiều nay
+(23/4)", "Ngày 17-9", "Trong 2 ngày 21 và 22-7": day and month, rarely the
+year, because the reader knows it.  A table needs the year, so
+:func:`resolve_year` recovers it from what the article does say: the
+publication date, the periods it reports ("6 tháng đầu năm 2022"), the
+documents it cites with their dates.  Words are data (``lexicon/meetings.toml``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import load
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date as written: day and month, maybe the year, the last day of a span, the part of day."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    part_of_day: str | None = None
+    today: bool = False          # "Chiều nay (23/4)": the article's own day
+    text: str = ""
+    yesterday: bool = False      # "Sáng qua (22/4)": the day before the article's
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:19|20)\d\d"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    lex = load("meetings")
+    pod = _alt(lex["part_of_day"])
+    cue = _alt(lex["dates"]["cue_words"])
+    rel = _alt(lex["dates"]["today_words"] + lex["dates"]["yesterday_words"])
+    wd = rf"(?:(?:{_alt(lex['dates']['weekdays'])})\s*[,(]?\s*)"
+    sep = r"\s*[/.\-]\s*"
+    dm = rf"(?P<d>{_D}){sep}(?P<m>{_M})(?:{sep}(?P<y>{_Y}))?(?![\d/])"
+    words = rf"(?P<d2>{_D})\s+tháng\s+(?P<m2>{_M})(?:\s*(?:năm|,)\s*(?P<y2>{_Y}))?"
+    span = (rf"(?P<d1>{_D})\s*(?:,|và|-|–|đến|tới)\s*(?:ngày\s*)?(?P<d>{_D}){sep}(?P<m>{_M})"
+            rf"(?:{sep}(?P<y>{_Y}))?(?![\d/])")
+    flags = re.I
+    return (
+        # Chiều nay (23/4), Sáng hôm nay (ngày 5-3), Chiều qua (22/4)
+        re.compile(rf"(?:(?P<pod>{pod})\s+)?(?P<rel>{rel})\s*[(,]\s*(?:ngày\s+)?{dm}\s*\)?", flags),
+        # Trong 2 ngày 21 và 22-7, Trong các ngày 11, 12/7, Trong 02 ngày (19 - 20/12), Từ ngày 11 đến 12/7
+        re.compile(rf"(?:trong\s+(?:\d+|hai|ba|bốn|năm|các)\s+ngày|từ\s+ngày|(?:{cue}))\s*\(?\s*{span}\s*\)?",
+                   flags),
+        # Sáng 31/10, Chiều ngày 22/6, Ngày 17-9, ngày 10.10, 15/03/2016, Sáng thứ Hai (5/3)
+        re.compile(rf"(?:(?P<pod>{pod})\s+{wd}?(?:(?:{cue})\s+)?|{wd}?(?:{cue})\s+|(?P<wd>{wd}))?{dm}\)?", flags),
+        # ngày 20 tháng 8 năm 2020
+        re.compile(rf"(?:(?P<pod>{pod})\s+)?(?:{cue})\s+{words}", flags),
+    )
+
+
+@lru_cache(maxsize=1)
+def _pod_map() -> dict[str, str]:
+    return {k.lower(): v for k, v in load("meetings")["part_of_day"].items()}
+
+
+def find_dates(text: str) -> list[DatePhrase]:
+    """Every day-and-month date phrase of ``text``, in order.
+
+    A bare "d/m" counts only after a part-of-day word or "ngày"/"hôm", or with
+    its year, so that "54/59 tiêu chuẩn" is not a date.
+    """
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for i, pat in enumerate(_patterns()):
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            if i == 2 and not (g.get("pod") or g.get("y") or g.get("wd") or _has_cue(m.group())):
+                continue
+            if i == 2 and m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
+                continue
+            d = int(g.get("d") or g.get("d2"))
+            mo = int(g.get("m") or g.get("m2"))
+            y = g.get("y") or g.get("y2")
+            pod = _pod_map().get((g.get("pod") or "").lower())
+            start_day = int(g["d1"]) if g.get("d1") else d
+            end_day = d if g.get("d1") else None
+            if end_day is not None and end_day <= start_day:
+                continue
+            rel = " ".join((g.get("rel") or "").lower().split())
+            yesterday = rel in _yesterday_words()
+            found.append(DatePhrase(m.start(), m.end(), start_day, mo, int(y) if y else None,
+                                    end_day, mo if end_day else None, pod, i == 0 and not yesterday, m.group(),
+                                    yesterday))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _yesterday_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("meetings")["dates"]["yesterday_words"])
+
+
+@lru_cache(maxsize=1)
+def _document_before() -> re.Pattern[str]:
+    words = load("meetings")["dates"]["document_words"]
+    return re.compile(r"(?:^|\W)(?:" + _alt(words) + r")(?!\w)", re.I)
+
+
+def dates_a_document(text: str, phrase: DatePhrase) -> bool:
+    """True when a document's name comes just before the date: "Kết luận số 09/KL-TU ngày 12/4/2021"."""
+    window = int(load("meetings")["dates"].get("document_window", 30))
+    before = text[max(0, phrase.start - window):phrase.start]
+    return bool(_document_before().search(before))
+
+
+def part_of_day_word(text: str) -> str | None:
+    """The first part-of-day word of ``text`` ("Cũng trong chiều nay" -> "chiều"), canonical."""
+    for w in re.findall(r"[^\W\d_]+", text.lower()):
+        if w in _pod_map():
+            return _pod_map()[w]
+    return None
+
+
+def _has_cue(s: str) -> bool:
+    head = s.split()[0].lower() if s.split() else ""
+    return head in {w.lower() for w in load("meetings")["dates"]["cue_words"]}
+
+
+# --- the year the article leaves unsaid -----------------------------------------------
+
+
+_YEAR_RANGE = re.compile(rf"\b{_Y}\s*[-–—]+\s*{_Y}\b")
+_FULL_DATE = re.compile(rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*)?{_M}\s*[/.\-]\s*({_Y})\b")
+_NAM_YEAR = re.compile(rf"\bnăm\s+({_Y})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\btháng\s+{_M}\s+năm\s+({_Y})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _exclude_before() -> re.Pattern[str]:
+    words = load("meetings")["dates"]["year_exclude_before"]
+    return re.compile(r"(?:^|\W)(?:" + _alt(words) + r")[\s\d,.;:%]*(?:năm\s*)?$", re.I)
+
+
+def text_years(text: str) -> Counter[int]:
+    """The years ``text`` reports on, with counts: periods, dated documents, "năm 2022".
+
+    Years of terms and spans ("nhiệm kỳ 2020 - 2025", "giai đoạn 2016-2020"),
+    horizons ("đến năm 2030") and baselines ("so với năm 2018") are left out:
+    they are not the year the article's events happen in.
+    """
+    ranges = [(m.start(), m.end()) for m in _YEAR_RANGE.finditer(text)]
+    years: Counter[int] = Counter()
+    seen: set[int] = set()
+    excl = _exclude_before()
+    for pat in (_FULL_DATE, _MONTH_YEAR, _NAM_YEAR):
+        for m in pat.finditer(text):
+            s = m.start(1)
+            if s in seen or any(a <= s < b for a, b in ranges):
+                continue
+            seen.add(s)
+            before = text[max(0, m.start() - 40):m.start()]
+            if excl.search(before + (text[m.start():s] if pat is _NAM_YEAR else "")):
+                continue
+            years[int(m.group(1))] += 1
+    return years
+
+
+def resolve_year(day: int, month: int, published: str | None, text: str) -> int | None:
+    """The year of a day-and-month date in an article, or None if nothing tells it.
+
+    The publication date decides when known: the event happened on or before
+    it, so a date after the publication day (a December meeting in a January
+    article) belongs to the year before.  Without one, the latest year the
+    article reports on; a meeting in November or December that also reports
+    the year before that latest one is reviewing that year and planning the
+    next ("nhiệm vụ năm 2022, … năm 2023").
+    """
+    if published and re.match(r"\d{4}", published):
+        y = int(published[:4])
+        parts = published.split("-")
+        if len(parts) >= 2:
+            pub_m = int(parts[1])
+            pub_d = int(parts[2]) if len(parts) >= 3 else 31
+            if (month, day) > (pub_m, pub_d):
+                return y - 1
+        return y
+    years = text_years(text)
+    if not years:
+        return None
+    latest = max(years)
+    if month >= 11 and latest - 1 in years:
+        return latest - 1
+    return latest
+
+
+def iso(year: int | None, month: int, day: int) -> str | None:
+    """YYYY-MM-DD, or None without a year or for an impossible day (31/4)."""
+    if year is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None

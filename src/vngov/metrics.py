@@ -1,0 +1,104 @@
+"""Metric phrases: what a figure measures, and the canonical indicator it is.
+
+The figure extractor hands over the words of a clause before its number
+("Theo đó, giá trị sản xuất công nghiệp ước đạt"); :func:`clean` cuts them to
+the shortest phrase naming the measured thing ("giá trị sản xuất công
+nghiệp") with the openers, verbs, approximators and places listed in
+``lexicon/metrics.toml``.  :func:`canonical` maps a phrase to an indicator id
+("industrial_output") through the synonyms of the same lexicon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import load
+from vngov.text import fold
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lead: re.Pattern[str]
+    tail: re.Pattern[str]
+    subject: re.Pattern[str]
+    place: re.Pattern[str]
+    synonyms: tuple[tuple[str, str], ...]     # (folded synonym, id), longest first
+    annual: frozenset[str]
+
+
+def _words(items) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lex = load("metrics")
+    ph = lex["phrase"]
+    syn = []
+    for i, m in enumerate(lex["metric"]):
+        for s in m["synonyms"]:
+            syn.append((fold(s), m["id"], i))
+    # specific indicators first (lexicon order), then longest synonym within an indicator
+    syn.sort(key=lambda x: (x[2], -len(x[0])))
+    return _Rules(
+        lead=re.compile(rf"^(?:(?:{_words(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
+        tail=re.compile(rf"(?:(?<![\w])(?:{_words(ph['tail'])})(?![\w])[\s,]*)+$", re.I),
+        subject=re.compile(ph["subject"]),
+        place=re.compile(ph["place"]),
+        synonyms=tuple((s, i) for s, i, _ in syn),
+        annual=frozenset(m["id"] for m in lex["metric"] if m.get("annual_level")),
+    )
+
+
+def clean(words: str) -> str:
+    """The metric phrase in ``words``: openers, subject, places and final verbs dropped."""
+    r = _rules()
+    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–")
+    for _ in range(3):
+        before = s
+        s = r.lead.sub("", s).strip(" ,;:-–")
+        s = r.subject.sub("", s).strip(" ,;:-–")
+        s = r.place.sub("", s).strip(" ,;:-–")
+        s = r.tail.sub("", s).strip(" ,;:-–")
+        if s == before:
+            break
+    return _lower_first(s)
+
+
+def strip_tail(words: str) -> str:
+    """``words`` without the verbs and approximators that end them."""
+    return _rules().tail.sub("", " ".join(words.split())).strip(" ,;:-–")
+
+
+def _lower_first(s: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym (GRDP, CN-TTCN)."""
+    if not s:
+        return s
+    first = s.split(" ", 1)[0]
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return s
+    return s[0].lower() + s[1:]
+
+
+def canonical(phrase: str | None) -> str | None:
+    """The indicator id whose synonym the phrase contains, else None."""
+    if not phrase:
+        return None
+    key = fold(phrase)
+    for syn, mid in _rules().synonyms:
+        if syn in key:
+            return mid
+    return None
+
+
+def is_annual_level(metric_id: str | None) -> bool:
+    """True for indicators measured as a level per year (per-capita income, poverty rate)."""
+    return bool(metric_id) and metric_id in _rules().annual
+
+
+def is_growth(phrase: str | None, growth_words: tuple[str, ...]) -> bool:
+    """True if the phrase names a growth rate ("tốc độ tăng trưởng …")."""
+    key = fold(phrase or "")
+    return any(w in key for w in growth_words)

@@ -1,0 +1,193 @@
+"""Office phrases: "Phó Chủ tịch Thường trực UBND tỉnh", "Bí thư Huyện ủy Kỳ Anh".
+
+An office is a title (Chủ tịch, Bí thư, Giám đốc …), perhaps a prefix (Phó)
+and a qualifier (Thường trực), then the body it belongs to (UBND, Tỉnh ủy,
+Sở Xây dựng), then perhaps the level and name of the unit (tỉnh, TX Kỳ Anh).
+This module turns ``lexicon/offices.toml`` into one compiled pattern and
+answers three questions: does an office phrase start/end here
+(:func:`match_at`), what are its parts (:func:`parse`), and which unit does it
+belong to (:func:`level_of`, :func:`role_locality`).  It knows nothing about
+people; :mod:`vngov.people` ties offices to names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import load
+from vngov.models import Role
+from vngov.names import LOWER, UPPER
+from vngov.text import fold, normalize_text
+
+_B = r"(?![\w&])"  # a lexicon word ends here (not "Bộ" in "Bộ đội", not "TX" in "TXK")
+PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \u00a0]+[{UPPER}][{LOWER}]+){{0,3}}"
+
+
+def _alt(words, flags: str = "i") -> str:
+    """Longest-first alternation of lexicon words; spaces match any white space."""
+    words = sorted({normalize_text(w) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    office: re.Pattern[str]        # one office phrase, anchored by .match/.fullmatch
+    start: re.Pattern[str]         # where an office may start (for backward search)
+    fillers: re.Pattern[str]       # "nhiệm kỳ 2020-2025", "giữ chức" between offices
+    rank: re.Pattern[str]          # "Đại tá " right before a name
+    address: re.Pattern[str]       # "đồng chí ", "ông " right before a name
+    standalone: frozenset[str]
+    party_level: dict[str, str]    # folded party committee -> level
+    organ_level: dict[str, str]
+    head_level: dict[str, str]
+    levels: dict[str, str]         # folded level word -> canonical level
+    whole: dict[str, str]          # folded whole office -> its expansion
+    abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    lex = load("offices")
+    bodies = lex["bodies"]
+    prefix = _alt(lex["prefixes"])
+    title = _alt(lex["titles"])
+    qual = _alt(lex["qualifiers"])
+    party = _alt(bodies["party_committees"])
+    organ = _alt(bodies["organs"])
+    head = _alt(bodies["department_heads"])
+    dept = _alt(bodies["departments"], flags="")
+    level = _alt(lex["levels"])
+    whole = _alt(lex["whole_offices"], flags="")
+    unit = (rf"(?:(?P<party>{party}){_B}(?:\s+(?P<pplace>{PLACE}))?|{organ}{_B}"
+            rf"|{head}\s+{dept}{_B}|{dept}{_B})")
+    # named groups can appear once only: the first body may carry a place, later ones not
+    later_unit = rf"(?:{party}{_B}(?:\s+{PLACE})?|{organ}{_B}|{head}\s+{dept}{_B}|{dept}{_B})"
+    office = (rf"(?:(?P<whole>{whole}){_B}"
+              rf"|(?P<prefix>(?:{prefix}\s+)*)(?P<title>{title}){_B}(?:\s+(?P<qual>{qual}){_B})?"
+              rf"(?P<body>(?:\s+{unit})(?:\s+{later_unit})*)?"
+              rf"(?:\s+(?P<level>{level}){_B}(?:\s+(?P<place>{PLACE}))?)?)")
+    ranks = lex["ranks"]
+    return _Lexicon(
+        office=re.compile(office),
+        start=re.compile(rf"(?<![\w])(?:{whole}|(?:{prefix}\s+)*{title}){_B}"),
+        fillers=re.compile(r"(?i:" + "|".join(f"(?:{p})" for p in lex["between"]["fillers"]) + r")"),
+        rank=re.compile(rf"(?:^|(?<=\s)){_alt(ranks['ranks'])}\s*$"),
+        address=re.compile(rf"(?:^|(?<=\s)){_alt(ranks['address'] + ranks['honorifics'])}\s*$"),
+        standalone=frozenset(fold(t) for t in lex["standalone_titles"]),
+        party_level={fold(k): v for k, v in bodies["party_committees"].items()},
+        organ_level={fold(k): v for k, v in bodies["organs"].items()},
+        head_level={fold(k): v for k, v in bodies["department_heads"].items()},
+        levels={fold(k): v for k, v in lex["levels"].items()},
+        whole={fold(k): v for k, v in lex["whole_offices"].items()},
+        abbreviations={fold(k): v for k, v in lex["abbreviations"].items()},
+    )
+
+
+def match_at(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+    """The longest valid office phrase starting at ``pos`` (and ending by ``endpos``)."""
+    lex = lexicon()
+    m = lex.office.match(text, pos, len(text) if endpos is None else endpos)
+    if m is None or not _complete(m):
+        return None
+    return m
+
+
+def fullmatch_at(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """An office phrase that spans exactly ``text[pos:endpos]``."""
+    m = lexicon().office.fullmatch(text, pos, endpos)
+    return m if m is not None and _complete(m) else None
+
+
+def _complete(m: re.Match[str]) -> bool:
+    """A title alone ("Chủ tịch") is an office only for national posts ("Tổng Bí thư")."""
+    if m.group("whole"):
+        return True
+    if m.group("body") or m.group("level"):
+        return True
+    return fold(m.group("prefix") + m.group("title")) in lexicon().standalone
+
+
+def starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Positions in ``text[lo:hi]`` where an office phrase may begin."""
+    return [m.start() for m in lexicon().start.finditer(text, lo, len(text) if hi is None else hi)]
+
+
+def fillers_at(text: str, pos: int) -> int:
+    """Skip phrases that may sit between offices; returns the new position."""
+    lex = lexicon()
+    while True:
+        m = re.compile(r"\s*").match(text, pos)
+        p = m.end()
+        f = lex.fillers.match(text, p)
+        if not f:
+            return pos
+        pos = f.end()
+        sep = re.compile(r"\s*,?").match(text, pos)
+        pos = sep.end()
+
+
+def parse(text: str) -> Role | None:
+    """The :class:`Role` an office phrase names, or None if ``text`` is not one."""
+    text = " ".join(text.split())
+    m = fullmatch_at(text, 0, len(text))
+    return role_from_match(m) if m else None
+
+
+def role_from_match(m: re.Match[str], locality: str | None = None) -> Role:
+    """A :class:`Role` from a match of the office pattern."""
+    text = " ".join(m.group().split())
+    if m.group("whole"):
+        return Role(text=text, title=text, body=None, locality=locality)
+    title = " ".join((m.group("prefix") + m.group("title")).split())
+    body = m.group("body")
+    body = " ".join(body.split()) if body else None
+    return Role(text=text, title=title, body=body, locality=locality)
+
+
+def level_of(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """(level, place) of the unit an office belongs to, as far as the phrase says.
+
+    "Chủ tịch UBND TX Kỳ Anh" -> ("thị xã", "Kỳ Anh"); "Bí thư Tỉnh ủy" ->
+    ("tỉnh", None); "Giám đốc Sở Xây dựng" -> ("tỉnh", None); "Tổng Bí thư" ->
+    (None, None): a national office belongs to no locality.
+    """
+    lex = lexicon()
+    if m.group("whole"):
+        exp = fold(lex.whole.get(fold(m.group("whole")), ""))
+        for word, lvl in lex.party_level.items():
+            if word in exp and lvl:
+                return lvl, None
+        return None, None
+    if m.group("level"):
+        place = m.group("place")
+        return lex.levels.get(fold(m.group("level"))), " ".join(place.split()) if place else None
+    if m.group("party"):
+        lvl = lex.party_level.get(fold(m.group("party")))
+        place = m.group("pplace")
+        return (lvl or None), (" ".join(place.split()) if place else None)
+    body = fold(m.group("body") or "")
+    if not body:
+        return None, None
+    # the last body word that implies a level ("BTV Tỉnh ủy" -> tỉnh, "Sở …" -> tỉnh)
+    best: tuple[int, str] | None = None
+    for table in (lex.party_level, lex.organ_level, lex.head_level):
+        for word, lvl in table.items():
+            if lvl and re.search(rf"(?:^|\s){re.escape(word)}(?:\s|$)", body):
+                pos = body.rfind(word)
+                if best is None or pos > best[0]:
+                    best = (pos, lvl)
+    return (best[1] if best else None), None
+
+
+def canonical_level(word: str) -> str | None:
+    """"TX" -> "thị xã", "TP." -> "thành phố"; None if ``word`` is not a level."""
+    return lexicon().levels.get(fold(word))
+
+
+def normalize_office(s: str) -> str:
+    """A key that compares offices however written: case-folded, abbreviations expanded."""
+    lex = lexicon()
+    words = re.sub(r"[\"“”'‘’().,;:!?–—-]", " ", fold(s)).split()
+    return " ".join(lex.abbreviations.get(w, w) for w in words)

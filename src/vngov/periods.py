@@ -1,0 +1,195 @@
+"""Period phrases: which stretch of time a figure covers.
+
+``lexicon/periods.toml`` lists the phrases ("10 tháng đầu năm 2019", "quý II",
+"đến cuối tháng 7", "giai đoạn 2021–2025") with a *shape*; this module finds
+them and turns each into an ISO 8601 period ("2019-01/2019-10", "2022-07",
+"2021/2025", "2021-01-01/2021-10-28") given a reference year and month for
+the phrases that omit the year ("6 tháng đầu năm" in a July report).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import load
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date a report is written from: gives a year to "6 tháng đầu năm"."""
+
+    year: int | None = None
+    month: int | None = None
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period phrase of the text, resolved where possible."""
+
+    start: int
+    end: int
+    text: str
+    shape: str
+    iso: str | None          # None for now/reset phrases or when no year is known
+    task: bool = False       # "triển khai nhiệm vụ 6 tháng cuối năm": a period ahead, not of results
+    compare: bool = False    # "so với năm 2022": a baseline, not a period
+    years: int | None = None  # for n_years ("trong 5 năm")
+
+    @property
+    def is_now(self) -> bool:
+        return self.shape == "now"
+
+    @property
+    def is_reset(self) -> bool:
+        return self.shape == "reset"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    task: re.Pattern[str]
+    compare: re.Pattern[str]
+    any_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lex = load("periods")
+    phrases = tuple((p["shape"], re.compile(p["pattern"], re.I | re.M)) for p in lex["phrase"])
+    return _Rules(phrases, re.compile(lex["task"]["before"], re.I), re.compile(lex["task"]["compare"], re.I),
+                  re.compile(r"(?:năm|/)\s?((?:19|20)\d{2})(?!\d)"))
+
+
+def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
+    """Every period phrase of ``text`` (no overlaps, longest first), in order."""
+    rules = _rules()
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for shape, rx in rules.phrases:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), shape, m))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[PeriodMention] = []
+    last_end = -1
+    for start, end, shape, m in found:
+        if start < last_end:
+            continue
+        last_end = end
+        before = text[max(0, start - 40):start]
+        out.append(PeriodMention(
+            start, end, m.group(), shape, resolve(shape, m.groupdict(), ref),
+            task=bool(rules.task.search(before)), compare=bool(rules.compare.search(before)),
+            years=int(m.group("n")) if shape == "n_years" else None))
+    return out
+
+
+def first_year(text: str) -> int | None:
+    """The first year a period phrase of ``text`` names: a fallback reference year."""
+    m = _rules().any_year.search(text)
+    return int(m.group(1)) if m else None
+
+
+def resolve(shape: str, g: dict, ref: Reference) -> str | None:
+    """The ISO period of a phrase of ``shape`` with groups ``g``."""
+    y = _year(g, ref)
+    if shape in ("now", "reset", "n_years"):
+        return None
+    if shape in ("span", "term"):
+        return f"{g['y']}/{g['y2']}"
+    if shape == "last_year":
+        if ref.year is None:
+            return None
+        return str(ref.year if ref.month and ref.month >= 11 else ref.year - 1)
+    if shape == "month" or shape == "to_month":
+        m = int(g["m"])
+        y = _month_year(g, ref, m)
+        return f"{y}-{m:02d}" if y else None
+    if y is None:
+        return None
+    if shape == "year":
+        if not (g.get("y")) and ref.month and ref.month <= 2 and ref.year == y:
+            y -= 1   # "cả năm" in a January report: the year just ended
+        return str(y)
+    if shape == "year_start":
+        return f"{y}-01"
+    if shape == "months_first":
+        n = int(g["n"])
+        return f"{y}-01/{y}-{n:02d}" if 1 <= n <= 12 else None
+    if shape == "months_last":
+        n = int(g["n"])
+        return f"{y}-{13 - n:02d}/{y}-12" if 1 <= n <= 12 else None
+    if shape == "quarter":
+        q = _ROMAN.get(g["q"].upper()) or int(g["q"])
+        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
+    if shape == "to_month_end":
+        m = int(g["m"])
+        y = _month_year(g, ref, m)
+        return f"{y}-01/{y}-{m:02d}" if y and 1 <= m <= 12 else None
+    if shape == "to_date":
+        d, m = int(g["d"]), int(g["m"])
+        y = _month_year(g, ref, m)
+        if not y or not (1 <= m <= 12) or not (1 <= d <= calendar.monthrange(y, m)[1]):
+            return None
+        return f"{y}-01-01/{y}-{m:02d}-{d:02d}"
+    return None
+
+
+def _year(g: dict, ref: Reference) -> int | None:
+    for k in ("y", "y_"):
+        if g.get(k):
+            return int(g[k])
+    return ref.year
+
+
+def _month_year(g: dict, ref: Reference, month: int) -> int | None:
+    """The year of a month named without one: last year's if it is still ahead of the report."""
+    for k in ("y", "y_"):
+        if g.get(k):
+            return int(g[k])
+    if ref.year is None:
+        return None
+    if ref.month and month > ref.month + 1:
+        return ref.year - 1
+    return ref.year
+
+
+def bounds(iso: str | None) -> tuple[str | None, str | None]:
+    """First and last day (YYYY-MM-DD) of an ISO period."""
+    if not iso:
+        return None, None
+    a, _, b = iso.partition("/")
+    b = b or a
+    return _first_day(a), _last_day(b)
+
+
+def _first_day(p: str) -> str | None:
+    parts = p.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-01"
+    return p
+
+
+def _last_day(p: str) -> str | None:
+    parts = p.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        y, m = int(parts[0]), int(parts[1])
+        return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    return p
+
+
+def is_multi_year(iso: str | None) -> bool:
+    """True for spans of whole years ("2021/2025")."""
+    return bool(iso) and re.fullmatch(r"\d{4}/\d{4}", iso) is not None
+
+
+def end_year(iso: str) -> str:
+    """The last year of a span: an annual level in a five-year review is the final year's."""
+    return iso.rpartition("/")[2][:4]

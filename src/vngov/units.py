@@ -1,0 +1,126 @@
+"""Units written after a number, and the base units they convert to.
+
+The knowledge is in ``lexicon/units.toml``; this module only compiles it into
+one regular expression (once) and reads a match.  A unit is found right after
+its number: an optional scale word (``tỷ``, ``nghìn tỷ``), the unit proper or a
+counted noun, and optional ``/…`` denominators (``triệu đồng/người/năm``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import load
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit as written after a number, with what it means."""
+
+    start: int
+    end: int
+    text: str            # as written, scale word included: "tỷ đồng", "tấn/ ngày"
+    base: str            # base unit: "VND", "kg", "ha", "%", "times" or the counted noun
+    factor: float        # base units per written unit (scale included)
+    cls: str             # money, percent, mass, area, …, or "count"
+    noun: str | None = None  # the counted noun, for counts
+
+    @property
+    def is_count(self) -> bool:
+        return self.cls == "count"
+
+
+@dataclass(frozen=True)
+class _Table:
+    pattern: re.Pattern[str]
+    forms: dict[str, tuple[str, float, str]]   # folded form -> (base, factor, cls)
+    scales: dict[str, float]
+    money_base: str
+    counts: frozenset[str]
+    stock: frozenset[str]
+
+
+def _form_regex(form: str) -> str:
+    """A lexicon form as a pattern: spaces and slashes may be written loosely."""
+    parts = []
+    for ch in form:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "/":
+            parts.append(r"\s?/\s?")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _alternation(forms) -> str:
+    return "|".join(_form_regex(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s*/\s*", "/", " ".join(s.split())).casefold()
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    lex = load("units")
+    forms: dict[str, tuple[str, float, str]] = {}
+    for spec in lex["units"].values():
+        for f in spec["forms"]:
+            forms[_key(f)] = (spec["base"], float(spec["factor"]), spec["cls"])
+    counts = [n for n in lex["counts"]["nouns"]]
+    scales = {_key(k): float(v) for k, v in lex["scales"].items()}
+    money = lex["money_scales"]
+    per = _alternation(lex["per"]["forms"])
+    unit_alt = _alternation(list(lex_forms(lex)) + counts)
+    scale_alt = _alternation(lex["scales"].keys())
+    money_alt = _alternation(money["forms"])
+    end = r"(?:(?<=%)|(?![\w]))"
+    pattern = re.compile(
+        rf"\s?(?:(?P<scale>{scale_alt})\s+)?(?P<unit>{unit_alt}){end}"
+        rf"(?P<per>(?:\s?/\s?(?:{per}){end})*)"
+        rf"|\s?(?P<money>{money_alt})(?![\w])",
+        re.I,
+    )
+    return _Table(pattern, forms, scales, money["base"], frozenset(_key(c) for c in counts),
+                  frozenset(_key(s) for s in lex["counts"]["stock"]))
+
+
+def lex_forms(lex: dict) -> list[str]:
+    return [f for spec in lex["units"].values() for f in spec["forms"]]
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at ``text[pos:]`` (after a number), or None."""
+    t = _table()
+    m = t.pattern.match(text, pos)
+    if not m:
+        return None
+    if m.group("money"):
+        written = m.group("money")
+        return UnitMatch(m.start("money"), m.end(), written, t.money_base,
+                         t.scales[_key(written)], "money")
+    unit = m.group("unit")
+    scale = t.scales[_key(m.group("scale"))] if m.group("scale") else 1.0
+    start = m.start("scale") if m.group("scale") else m.start("unit")
+    per = m.group("per") or ""
+    written = text[start:m.end()]
+    k = _key(unit)
+    if k in t.forms:
+        base, factor, cls = t.forms[k]
+        if per:
+            base = base + "/" + "/".join(p.strip() for p in per.split("/") if p.strip())
+        return UnitMatch(start, m.end(), written, base, factor * scale, cls)
+    base = unit + ("/" + "/".join(p.strip() for p in per.split("/") if p.strip()) if per else "")
+    return UnitMatch(start, m.end(), written, base, scale, "count", noun=unit)
+
+
+def is_stock_noun(noun: str | None) -> bool:
+    """True for counted nouns that name a standing stock (communes, cattle, criteria)."""
+    return bool(noun) and _key(noun) in _table().stock
+
+
+def normalize_unit(unit: str) -> str:
+    """A unit as a comparison key: folded, single spaces, no spaces around slashes."""
+    return _key(unit)
