@@ -1,6 +1,686 @@
-"""Figures: placeholder until the figures extractor lands (issue 3)."""
+"""Figures and targets: the numbers a report gives about a locality.
+
+A figure is a number with a unit from ``lexicon/units.toml`` (a bare number,
+a date, an ordinal or a document number never is).  For each one the clause
+around it tells the rest, by rules kept as data in ``lexicon/figures.toml``:
+
+* kind — ``change`` after tăng/giảm/vượt/gấp, ``ratio`` for a percentage of a
+  baseline (``đạt 107% kế hoạch``, ``bằng 92% so với cùng kỳ``), ``fraction``
+  for ``x/y``, else ``value``;
+* baseline — the words after ``so với`` or a plan word right after the number;
+* status — ``estimate`` after ``ước``, ``target`` after dự kiến/phấn đấu or in
+  a list of targets, else ``actual``;
+* metric — the words before the number cut by :mod:`vngov.metrics`; a ratio or
+  change with no words of its own belongs to the amount before it (same
+  metric, period and status);
+* period — the last period phrase (:mod:`vngov.periods`) before the figure in
+  its sentence, else the one running from earlier sentences.  Counts of a
+  standing stock (communes, cattle, criteria) take a period only from their
+  own sentence, and none after "đến nay", "hiện nay".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vngov import metrics as metric_rules
+from vngov.lexicon import load
 from vngov.models import Article, DocContext, Figure
+from vngov.numbers import NumberToken, find_numbers
+from vngov.periods import PeriodMention, Reference, bounds, end_year, find_periods, first_year, is_multi_year
+from vngov.text import sentences
+from vngov.units import UnitMatch, is_point_in_time, is_stock_noun, match_unit
+
+_APPROX = re.compile(r"(?<![\w])(hơn|trên|gần|khoảng|xấp xỉ|chừng|ngót|tới|gần như|vào khoảng|trên dưới)\s*$", re.I)
+_PARENS = re.compile(r"\([^()]*\)")
+_QUOTES = re.compile(r"“[^”]{0,150}”|\"[^\"]{0,150}\"")
+_DIGIT = re.compile(r"\d")
+_BANG = re.compile(r"(?<![\w])bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.I)
+_VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
+_VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
+_PERIOD_OR_PLAN = re.compile(r"(?:năm|cùng kỳ|giai đoạn|kế hoạch|KH|dự toán)(?![\w])", re.I)
+# Baselines met before a figure are not target cues: "đạt 123% so với mục tiêu", "đạt 87% kế hoạch năm".
+_COMPARISON = re.compile(r"(?:so\s+với|so\s+mới|so)\s+[^,;.]*", re.I)
+_PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^,;.]*", re.I)
+# "2 xã gồm Hoàn Trạch và Hải Trạch đã đạt chuẩn …": the names are skipped, the predicate kept.
+_NAMES = re.compile(r"\s+(?:gồm|là)\s+(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
+_CAPITAL = re.compile(r"[A-ZĐÀ-Ỹ0-9“\"]")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    estimate: re.Pattern[str]
+    target: re.Pattern[str]
+    not_target: re.Pattern[str]
+    target_header: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    change: re.Pattern[str]
+    level_after: re.Pattern[str]
+    ratio_verb: re.Pattern[str]
+    growth: tuple[str, ...]
+    base_lead: re.Pattern[str]
+    base_direct: re.Pattern[str]
+    base_stop: re.Pattern[str]
+    plan_words: tuple[str, ...]
+    not_after: re.Pattern[str]
+    name_after: re.Pattern[str]
+    logistics: re.Pattern[str]
+    flow: re.Pattern[str]
+    tail_stop: re.Pattern[str]
+    count_tail_stop: re.Pattern[str]
+    stock: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    lex = load("figures")
+    st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
+    mods = _alt(kd["change_modifiers"])
+    approx = r"hơn|trên|gần|khoảng|xấp xỉ|chừng|ngót|tới"
+    return _Cues(
+        estimate=re.compile(rf"(?<![\w])(?:{_alt(st['estimate'])})(?![\w])", re.I),
+        target=re.compile(rf"(?<![\w])(?:{_alt(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
+        not_target=re.compile(rf"(?<![\w])(?:{_alt(st['not_target'])})(?![\w])", re.I),
+        target_header=re.compile(st["target_header"], re.I),
+        breakdown=re.compile(rf"(?<![\w])(?:{_alt(st['breakdown'])})(?![\w])", re.I),
+        change=re.compile(rf"(?<![\w])(?:{_alt(kd['change'])})(?:\s+(?:{mods}|{approx}))*\s*$", re.I),
+        level_after=re.compile(rf"(?<![\w])(?:{_alt(kd['level_after_change'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        ratio_verb=re.compile(rf"(?<![\w])(?:{_alt(kd['ratio'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        growth=tuple(w.casefold() for w in kd["growth_metric"]),
+        base_lead=re.compile(rf"\s*(?:{_alt(bl['lead'])})\s+(?=\S)", re.I),
+        base_direct=re.compile(rf"\s*(?=(?:{_alt(bl['plan'] + bl['period'])})(?![\w]))", re.I),
+        base_stop=re.compile(r"\s(?:và|tăng|giảm|đạt|bằng|vượt|gấp|trong\s+đó|xếp|đứng|nhưng)(?![\w])|[,;.()…:]|\s-\s", re.I),
+        plan_words=tuple(w.casefold() for w in bl["plan_words"]),
+        not_after=re.compile(rf"(?<![\w])(?<!tổng\s)(?:{_alt(sc['not_after'])})\s*$", re.I),
+        name_after=re.compile(rf"\s*(?:{_alt(sc['name_after'])})(?![\w])", re.I),
+        logistics=re.compile(rf"(?<![\w])(?:{_alt(sc['logistics'])})(?![\w])", re.I),
+        flow=re.compile(rf"(?<![\w])(?:{_alt(sc['flow'])})(?![\w])", re.I),
+        tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
+                             r"chiếm|có|được\s+công\s+nhận|xếp|đứng|nâng|nhưng|trong\s+khi)(?![\w])"
+                             r"|[,;.()…:“\"”]|\s-\s", re.I),
+        count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
+                                   r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
+        stock=re.compile(rf"(?<![\w])(?:{_alt(sc['stock'])})(?![\w])", re.I),
+    )
+
+
+@dataclass
+class _Cand:
+    """A figure being worked out (mutable while its sentence is read)."""
+
+    num: NumberToken
+    unit: UnitMatch
+    start: int                 # sentence-relative start of the number (approximator excluded)
+    end: int                   # after the unit
+    clause_start: int
+    clause_end: int
+    approx: str | None = None
+    kind: str = "value"
+    baseline: str | None = None
+    baseline_end: int | None = None
+    metric: str | None = None
+    own_metric: bool = True
+    status: str = "actual"
+    period: str | None = None
+    tail_end: int | None = None
+    inherited_from: "_Cand | None" = None
+    change_cue: bool = False
+    ratio_cue: bool = False
+    extras: dict = field(default_factory=dict)
+
+
+@dataclass
+class _State:
+    """What carries from sentence to sentence: the running period, the last span, target lists."""
+
+    running: str | None = None
+    last_span: str | None = None
+    target_para: bool = False
+    head_status: str | None = None
+    now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
+    ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
 
 
 def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
-    return ()
+    """Every figure of the article, once each, in reading order."""
+    body = article.body
+    ref = _reference(ctx, body)
+    mentions = find_periods(body, ref)
+    state = _State(ref_date=_ref_date(ctx))
+    out: list[Figure] = []
+    prev_end = 0
+    mi = 0
+    for s, e in sentences(body):
+        if "\n" in body[prev_end:s]:
+            state.target_para = False
+        prev_end = e
+        while mi < len(mentions) and mentions[mi].start < s:
+            mi += 1
+        own = []
+        j = mi
+        while j < len(mentions) and mentions[j].start < e:
+            own.append(mentions[j])
+            j += 1
+        out.extend(_sentence(article, s, e, own, state))
+    return _dedupe(out, body)
+
+
+# --- reference date ----------------------------------------------------------------
+
+
+def _reference(ctx: DocContext, body: str) -> Reference:
+    """The year and month the report speaks from (meeting, header, or the lead's first year)."""
+    for d in (ctx.meeting_date, ctx.published):
+        if d and len(d) >= 7:
+            return Reference(int(d[:4]), int(d[5:7]))
+    if ctx.year:
+        return Reference(ctx.year, None)
+    return Reference(first_year(body[:1500]), None)
+
+
+def _ref_date(ctx: DocContext) -> str | None:
+    """The report's date as the last day it may cover: "2024-01" counts as 2024-01-31."""
+    d = ctx.meeting_date or ctx.published
+    if not d:
+        return None
+    if len(d) == 4:
+        return d + "-12-31"
+    if len(d) == 7:
+        return d + "-31"
+    return d
+
+
+# --- one sentence --------------------------------------------------------------------
+
+
+def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: _State) -> list[Figure]:
+    text = article.body[s:e]
+    cues = _cues()
+    if not _DIGIT.search(text):      # most sentences: no number, only periods to carry on
+        _advance(mentions, state)
+        if cues.target_header.search(text):
+            state.target_para = True
+        return []
+    rel = [_shift(m, -s) for m in mentions]
+    rel = [_n_years(m, state) for m in rel]
+    cands = _candidates(text, rel)
+    header = cues.target_header.search(text)
+    target_at = _target_from(text, cues)
+    figs: list[Figure] = []
+    for i, c in enumerate(cands):
+        _describe(text, c, cands[:i], rel, state, cues, target_at)
+    for c in cands:
+        figs.append(_figure(article, s, text, c))
+    if cands:
+        state.head_status = cands[0].status
+    _advance(rel, state)
+    if header:
+        state.target_para = True
+    return figs
+
+
+def _shift(m: PeriodMention, d: int) -> PeriodMention:
+    return PeriodMention(m.start + d, m.end + d, m.text, m.shape, m.iso, m.task, m.compare, m.years)
+
+
+def _n_years(m: PeriodMention, state: _State) -> PeriodMention:
+    """"trong 5 năm" is the last span the article named (the term under review)."""
+    if m.shape == "n_years":
+        return PeriodMention(m.start, m.end, m.text, m.shape, state.last_span, m.task, m.compare, m.years)
+    return m
+
+
+def _advance(mentions: list[PeriodMention], state: _State) -> None:
+    """The sentence's last period of results runs on into the next sentences."""
+    for m in mentions:
+        if m.task or m.compare:
+            continue
+        if m.is_now:
+            state.now = True
+            continue
+        state.now = False
+        if m.is_reset:
+            state.running = None
+            continue
+        if m.shape in ("span", "term") and m.iso:
+            state.last_span = m.iso
+        if m.iso:
+            state.running = m.iso
+
+
+def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
+    """Numbers with a unit that are figures (not dates, ordinals, names, logistics)."""
+    cues = _cues()
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    out: list[_Cand] = []
+    for tok in find_numbers(text):
+        if tok.is_range:
+            continue
+        unit = match_unit(text, tok.end)
+        if unit is None:
+            continue
+        if cues.not_after.search(text[max(0, tok.start - 20):tok.start]):
+            continue
+        if any(a <= tok.start < b for a, b in quoted):
+            continue
+        if unit.cls == "percent" and cues.name_after.match(text, unit.end):
+            continue
+        if any(m.start <= tok.start < m.end for m in mentions):
+            continue
+        cs, ce = _clause_start(text, tok.start), _clause_end(text, unit.end)
+        seg = text.rfind(";", 0, tok.start) + 1
+        if unit.is_count and cues.logistics.search(text[seg:tok.start] + " " + _words_after(text, unit.end, 3)):
+            continue
+        c = _Cand(tok, unit, tok.start, unit.end, cs, ce)
+        a = _APPROX.search(text, max(0, tok.start - 15), tok.start)
+        if a and a.end() == tok.start or (a and not text[a.end():tok.start].strip()):
+            c.approx = a.group(1)
+        out.append(c)
+    return out
+
+
+def _words_after(text: str, j: int, n: int) -> str:
+    return " ".join(text[j:j + 60].split()[:n])
+
+
+def _clause_start(text: str, i: int) -> int:
+    """Start of the clause holding position ``i``: after , ; : ( or a list dash, brackets skipped."""
+    depth = 0
+    k = i - 1
+    while k >= 0:
+        ch = text[k]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return k + 1
+            depth -= 1
+        elif depth == 0:
+            if ch in ";:…":
+                return k + 1
+            if ch in ",." and k + 1 < len(text) and text[k + 1] == " ":
+                return k + 1
+            if ch in "-–" and 0 < k and text[k - 1] == " " and text[k + 1:k + 2] == " " \
+                    and _CAPITAL.match(text, k + 2):
+                return k + 1
+        k -= 1
+    return 0
+
+
+def _clause_end(text: str, j: int) -> int:
+    depth = 0
+    k = j
+    n = len(text)
+    while k < n:
+        ch = text[k]
+        if ch == "(":
+            if depth == 0 and k > j:
+                return k
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+        elif depth == 0:
+            if ch in ";:…":
+                return k
+            if ch in ",." and (k + 1 >= n or text[k + 1] == " "):
+                return k
+            if ch in "-–" and text[k - 1:k] == " " and text[k + 1:k + 2] == " " and _CAPITAL.match(text, k + 2):
+                return k
+        k += 1
+    return n
+
+
+# --- describing a candidate --------------------------------------------------------------
+
+
+def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMention], state: _State,
+              cues: _Cues, header) -> None:
+    prev = done[-1] if done else None
+    same_clause = prev is not None and prev.end > c.clause_start and prev.end <= c.start
+    pre_start = c.clause_start
+    if same_clause:
+        after_prev = prev.baseline_end or prev.tail_end or prev.end
+        pre_start = max(pre_start, after_prev if after_prev <= c.start else prev.end)
+    num_start = c.start - (len(c.approx) + 1 if c.approx else 0)
+    pre_raw = text[pre_start:max(pre_start, num_start)]
+    pre_core = pre_raw.rstrip()
+    # kind cues
+    c.change_cue = bool(cues.change.search(pre_core)) and not cues.level_after.search(pre_core)
+    c.ratio_cue = bool(cues.ratio_verb.search(pre_core))
+    c.extras["pre"] = pre_core
+    _baseline(text, c, cues)
+    # metric words: the clause before the number minus period phrases and brackets
+    words = _blank(text, pre_start, num_start, mentions)
+    words = _PARENS.sub(" ", words)
+    via_cho = _VIA_CHO.search(words.strip()) is not None
+    via_voi = _VIA_VOI.match(words) is not None
+    metric = metric_rules.clean(words)
+    tail = _tail(text, c, mentions, cues)
+    if c.unit.is_count:
+        pass
+    elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
+        metric = _merge_previous(text, c, mentions, colon_too=True)
+    elif metric and len(metric.split()) <= 3 and not same_clause:
+        merged = _merge_previous(text, c, mentions)
+        if merged:
+            metric = merged + ", " + metric
+    anchor = prev if prev is not None and (same_clause or _continues(text, prev, c)) else None
+    if c.unit.is_count:
+        if via_cho and same_clause and prev.metric:
+            c.metric = prev.metric
+        elif not metric and c.change_cue and anchor is not None:
+            c.metric = None      # "tăng 13 tiêu chí so với 2015": the change of the count before
+        else:
+            noun = c.unit.noun or ""
+            if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
+                metric = ""      # a long opening is the sentence's subject, not the counted thing
+            c.metric = _join(metric, None if noun.casefold() in metric.casefold() else noun, tail)
+    elif not metric and tail and not c.baseline:
+        tail = _tail(text, c, mentions, cues, as_count=True) or tail   # "100% xã đạt chuẩn …"
+        c.metric = metric_rules.clean(tail) or tail
+    elif via_voi and same_clause and prev.metric:
+        c.metric = _join(metric, prev.metric)
+    else:
+        c.metric = _join(metric, tail) if metric else None
+    # inheritance: a ratio or change with no words of its own belongs to the amount before it
+    if anchor is not None and (not c.metric or metric_rules.is_generic(c.metric)):
+        c.metric = anchor.metric
+        c.own_metric = False
+        c.inherited_from = anchor
+    elif not c.metric:
+        c.own_metric = False
+    _kind(c, anchor, cues)
+    _status(text, c, anchor, done, state, cues, header)
+    _period(text, c, anchor, mentions, state, cues)
+    if c.status != "target" and c.period and state.ref_date and bounds(c.period)[0] > state.ref_date:
+        c.status = "target"      # a period that has not begun when the report was written
+
+
+def _continues(text: str, prev: _Cand, c: _Cand) -> bool:
+    """True when ``c`` follows ``prev`` in the same sentence with only a comma/và/paren between clauses."""
+    gap = text[prev.end:c.clause_start]
+    return len(gap) < 120 and ";" not in gap
+
+
+def _join(*parts: str | None) -> str | None:
+    s = " ".join(p for p in parts if p)
+    return s or None
+
+
+def _blank(text: str, a: int, b: int, mentions: list[PeriodMention]) -> str:
+    """text[a:b] with period phrases blanked out (they are not part of a metric)."""
+    chars = list(text[a:b])
+    for m in mentions:
+        lo, hi = max(m.start, a), min(m.end, b)
+        for k in range(lo, hi):
+            chars[k - a] = " "
+    return "".join(chars)
+
+
+def _tail(text: str, c: _Cand, mentions: list[PeriodMention], cues: _Cues, as_count: bool = False) -> str | None:
+    """The words right after the unit that name what was counted ("xã đạt chuẩn NTM")."""
+    start = c.baseline_end if c.baseline_end else c.end
+    if c.baseline:
+        return None
+    names = _NAMES.match(text, start) if c.unit.is_count else None
+    if names:
+        start = names.end()
+        c.clause_end = max(c.clause_end, _clause_end(text, start))
+    rest = text[start:c.clause_end]
+    m = (cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop).search(rest)
+    if m:
+        rest = rest[:m.start()]
+    words = rest.split()
+    if not words or (len(words) > 10 and not c.unit.is_count):
+        c.tail_end = start
+        return None
+    if len(words) > 8:
+        rest = rest[:rest.find(words[7]) + len(words[7])]
+    c.tail_end = start + len(rest)
+    return " ".join(_blank(text, start, start + len(rest), mentions).split()) or None
+
+
+def _merge_previous(text: str, c: _Cand, mentions: list[PeriodMention], colon_too: bool = False) -> str | None:
+    """A subject split by a comma ("khu vực nông lâm, thủy sản tăng …") or a colon
+    ("Thu ngân sách: 193,65 tỷ đồng"): the short segment before."""
+    k = c.clause_start - 1
+    if k < 1 or not (text[k] == "," or (colon_too and text[k] == ":")):
+        return None
+    ps = _clause_start(text, k)
+    seg = _blank(text, ps, k, mentions)
+    if any(ch.isdigit() for ch in seg):
+        return None
+    seg = metric_rules.clean(seg)
+    return seg if seg and len(seg.split()) <= 5 else None
+
+
+def _baseline(text: str, c: _Cand, cues: _Cues) -> None:
+    """The baseline written after the unit: "so với cùng kỳ", "kế hoạch tỉnh giao"."""
+    if c.num.is_fraction:
+        return
+    rest_start = c.end
+    m = cues.base_lead.match(text, rest_start)
+    if m and (m.group().strip().casefold() != "trên" or c.unit.cls == "percent"):
+        b0 = m.end()
+    elif c.unit.cls in ("percent", "times") or c.change_cue:
+        m = cues.base_direct.match(text, rest_start)
+        if not m:
+            return
+        b0 = m.end()
+        if c.unit.cls != "percent" and not _PERIOD_OR_PLAN.match(text, b0):
+            return
+    else:
+        return
+    stop = cues.base_stop.search(text, b0)
+    b1 = stop.start() if stop else len(text)
+    if stop and text[stop.start()] == "(" :
+        b1 = stop.start()
+    phrase = text[b0:b1].strip()
+    if not phrase or len(phrase.split()) > 12:
+        return
+    c.baseline = phrase
+    c.baseline_end = b0 + len(text[b0:b1].rstrip())
+
+
+def text_before(c: _Cand) -> str:
+    return c.extras.get("pre", "")
+
+
+def _kind(c: _Cand, anchor: _Cand | None, cues: _Cues) -> None:
+    if c.num.is_fraction:
+        c.kind = "fraction"
+        return
+    growth = metric_rules.is_growth(c.metric, cues.growth)
+    if c.unit.cls == "times" and c.baseline and not c.change_cue and _BANG.search(text_before(c)):
+        c.kind = "ratio"     # "bằng 1,2 lần cùng kỳ"
+        return
+    if c.change_cue or (c.unit.cls == "times" and c.baseline):
+        c.kind = "value" if growth and not c.baseline else "change"
+        return
+    if c.unit.cls == "percent":
+        if c.baseline:
+            c.kind = "ratio"
+            return
+        if anchor is not None and not c.own_metric:
+            if anchor.kind == "fraction":
+                c.kind = "value"
+            elif anchor.unit.cls != "percent" and (c.ratio_cue or True):
+                c.kind = "ratio"
+            else:
+                c.kind = anchor.kind if anchor.kind != "fraction" else "value"
+            return
+        if anchor is not None and c.own_metric and not c.ratio_cue and anchor.kind == "change" \
+                and anchor.unit.cls == "percent":
+            c.kind = "change"   # "công nghiệp tăng 12,6%, dịch vụ 8,2%": a list of changes
+            return
+    c.kind = "value"
+
+
+def _status(text: str, c: _Cand, anchor: _Cand | None, done: list[_Cand], state: _State,
+            cues: _Cues, header) -> None:
+    before = text[:c.start]
+    own = text[c.clause_start:c.start]
+    if state.target_para or (header is not None and header <= c.start):
+        c.status = "target"
+        return
+    if cues.estimate.search(own):
+        c.status = "estimate"
+        return
+    if anchor is not None and not c.own_metric:
+        c.status = anchor.status
+        return
+    cue = None
+    for m in cues.breakdown.finditer(before):
+        cue = m
+    if cue is not None:
+        # a breakdown ("trong đó …") takes the status of the whole it breaks down
+        wholes = [d for d in done if d.start < cue.start()]
+        if wholes:
+            c.status = wholes[-1].status
+            return
+        if not before[:cue.start()].strip() and state.head_status:
+            c.status = state.head_status
+            return
+    c.status = "actual"
+
+
+def _target_from(text: str, cues: _Cues) -> int | None:
+    """Where the sentence's figures become targets: after a target cue or a target-list header."""
+    def spaces(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+    cleaned = cues.not_target.sub(spaces, text)
+    cleaned = _COMPARISON.sub(spaces, cleaned)
+    cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
+    ends = [m.end() for m in (cues.target.search(cleaned), cues.target_header.search(text)) if m]
+    return min(ends) if ends else None
+
+
+_UNTIL = ("to_date", "to_month", "to_month_end")
+
+
+def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMention], state: _State,
+            cues: _Cues) -> None:
+    explicit: PeriodMention | None = None
+    now, reset = state.now, False
+    for m in mentions:
+        if m.end > c.start or m.task or m.compare:
+            continue
+        if m.shape in _UNTIL and ";" in text[m.end:c.start]:
+            continue   # "đến 28/10" dates one item, not the rest of the list
+        if m.is_now:
+            now = True
+        elif m.is_reset:
+            reset, explicit, now = True, None, False
+        else:
+            explicit, now, reset = m, False, False
+    if anchor is not None and not c.own_metric:
+        if explicit is None or explicit.end <= anchor.start:
+            c.period = anchor.period
+            return
+    if explicit is None and not now and not reset:
+        for m in mentions:   # a period phrase later in the figure's own clause
+            if c.end <= m.start < c.clause_end and not (m.task or m.compare or m.is_now or m.is_reset):
+                explicit = m
+                break
+    if reset or "/ngày" in (c.unit.base or ""):
+        c.period = None     # vague ("thời gian qua") or a capacity per day
+        return
+    if c.unit.is_count or c.num.is_fraction:
+        c.period = _count_period(text, c, explicit, now, state, cues)
+        return
+    period = explicit.iso if explicit is not None else state.running
+    if period and is_multi_year(period) and explicit is None:
+        if metric_rules.is_annual_level(metric_rules.canonical(c.metric)):
+            period = end_year(period)
+    c.period = period
+
+
+def _count_period(text: str, c: _Cand, explicit: PeriodMention | None, now: bool, state: _State,
+                  cues: _Cues) -> str | None:
+    """Counts: flows take the running period; standing stocks only one their own sentence gives."""
+    if now:
+        return None
+    in_clause = explicit is not None and explicit.start >= c.clause_start
+    if is_point_in_time(c.unit.noun) or cues.stock.search(text[c.clause_start:c.start]):
+        return explicit.iso if in_clause else None
+    if explicit is not None:
+        return explicit.iso
+    seg_start = text.rfind(";", 0, c.start) + 1
+    if is_stock_noun(c.unit.noun) and not cues.flow.search(text[seg_start:c.start]):
+        return None
+    return state.running
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _figure(article: Article, s: int, text: str, c: _Cand) -> Figure:
+    base_value = c.num.value * c.unit.factor
+    a = c.clause_start
+    b = max(c.clause_end, c.baseline_end or 0)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    period_start, period_end = bounds(c.period)
+    metric = c.metric.strip() if c.metric else None
+    return Figure(
+        value=c.num.value,
+        unit=" ".join(c.unit.text.split()),
+        kind=c.kind,
+        status=c.status,
+        evidence=article.span(s + a, s + b),
+        value_text=c.num.text,
+        base_value=base_value,
+        base_unit=c.unit.base,
+        approx=c.approx,
+        metric=metric,
+        metric_id=metric_rules.canonical(metric),
+        period=c.period,
+        period_start=period_start,
+        period_end=period_end,
+        baseline=c.baseline if c.kind in ("ratio", "change") else None,
+        baseline_class=_baseline_class(c.baseline) if c.kind in ("ratio", "change") else None,
+        denominator=c.num.denominator,
+    )
+
+
+def _baseline_class(b: str | None) -> str | None:
+    if not b:
+        return None
+    key = b.casefold()
+    return "plan" if any(w in key.split() or w in key for w in _cues().plan_words) else "period"
+
+
+def _dedupe(figs: list[Figure], body: str) -> tuple[Figure, ...]:
+    """One figure per (value, unit, kind): a title or caption repeating the body counts once."""
+    seen: dict[tuple, int] = {}
+    out: list[Figure] = []
+    for f in figs:
+        key = (round(f.base_value or f.value, 9), f.base_unit, f.kind, f.denominator)
+        if key in seen:
+            other = out[seen[key]]
+            if (other.metric == f.metric or _is_heading(body, other.evidence.start)
+                    or _is_heading(body, f.evidence.start)):
+                if _is_heading(body, other.evidence.start) and not _is_heading(body, f.evidence.start):
+                    out[seen[key]] = f
+                continue
+        seen.setdefault(key, len(out))
+        out.append(f)
+    return tuple(out)
+
+
+def _is_heading(body: str, pos: int) -> bool:
+    """A title or caption line: short, with no sentence-final punctuation."""
+    ls = body.rfind("\n", 0, pos) + 1
+    le = body.find("\n", pos)
+    le = len(body) if le < 0 else le
+    line = body[ls:le].strip()
+    return len(line) < 250 and not line.endswith((".", ";", "…", "!", "?", ":"))

@@ -21,6 +21,7 @@ import importlib.util
 import json
 import re
 import sqlite3
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -134,6 +135,16 @@ def _gazetteer() -> _Gazetteer:
             provinces[short] = u.name
             if u.level == "thành phố":
                 cities.add(short)
+    for alias, target in _lex().get("aliases", {}).items():
+        # an older or variant name of a unit the gazetteer knows: recognised, and looked up as the unit
+        level = _level_of(alias)
+        if level is None or _key(target) not in by_name:
+            continue
+        short = _key(alias[len(level) + 1:])
+        names[level].add(short)
+        by_name.setdefault(_key(alias), list(by_name[_key(target)]))
+        if level in ("tỉnh", "thành phố") and _key(target) in {_key(p) for p in provinces.values()}:
+            provinces.setdefault(short, alias)
     return _Gazetteer({k: tuple(v) for k, v in by_name.items()},
                       {k: frozenset(v) for k, v in names.items()},
                       {k: frozenset(v) for k, v in bare.items()}, provinces, frozenset(cities))
@@ -154,23 +165,24 @@ def _read_units(data: Path) -> list[LocalityInfo]:
     new_province, new_ward = _merger_maps(data, modern)
     out: list[LocalityInfo] = []
     seen: set[tuple[str, str]] = set()
+    province_names: dict[str, str] = {}
+    district_names: dict[str, str] = {}
     for (prov, pcode, plat, plon, pkey, dist, dtype, dcode, dlat, dlon, dkey,
          ward, wtype, wcode, wlat, wlon, wkey) in legacy:
-        ptype = "Thành phố" if prov.startswith("Thành phố") else "Tỉnh"
-        pname = _canon(ptype, _strip_type(prov, ptype))
-        if ("p", pcode) not in seen:
-            seen.add(("p", pcode))
+        pname = province_names.get(pcode)
+        if pname is None:
+            ptype = "Thành phố" if prov.startswith("Thành phố") else "Tỉnh"
+            pname = province_names[pcode] = _canon(ptype, _strip_type(prov, ptype))
             out.append(LocalityInfo(pname, ptype.lower(), pname, pcode, plat, plon,
                                     new_province.get(pkey), 1))
-        if dist and ("d", dcode) not in seen:
-            seen.add(("d", dcode))
-            out.append(LocalityInfo(_canon(dtype, _strip_type(dist, dtype)), dtype.lower(), pname, dcode,
-                                    dlat, dlon, None, 2))
+        dname = district_names.get(dcode) if dist else None
+        if dist and dname is None:
+            dname = district_names[dcode] = _canon(dtype, _strip_type(dist, dtype))
+            out.append(LocalityInfo(dname, dtype.lower(), pname, dcode, dlat, dlon, None, 2))
         if ward and ("w", wcode) not in seen:
             seen.add(("w", wcode))
             out.append(LocalityInfo(_canon(wtype, _strip_type(ward, wtype)), wtype.lower(), pname, wcode,
-                                    wlat, wlon, new_ward.get(f"{pkey}_{dkey}_{wkey}"), 3,
-                                    _canon(dtype, _strip_type(dist, dtype)) if dist else None))
+                                    wlat, wlon, new_ward.get(f"{pkey}_{dkey}_{wkey}"), 3, dname))
     for prov, pcode, plat, plon, pkey, ward, wtype, wcode, wlat, wlon, wkey in modern:
         ptype = "Thành phố" if prov.startswith("Thành phố") else "Tỉnh"
         pname = _canon(ptype, _strip_type(prov, ptype))
@@ -295,29 +307,46 @@ _UPPER = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬ�
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+)")
 
 
+def _alt_words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    """One regex for every way a level is written before a name."""
+def _cased_pattern() -> re.Pattern[str]:
+    """Abbreviations and acronyms, whose case matters ("TP", "TX"; not "tp")."""
     lex = _lex()
-    committees = sorted(lex["committees"], key=len, reverse=True)
-    levels = sorted(lex["levels"], key=len, reverse=True)
     dot_required = set(lex.get("dot_required", []))
     abbr_plain = [a for a in lex["abbreviations"] if a not in dot_required]
     abbr_dot = [a for a in lex["abbreviations"] if a in dot_required]
-    acronyms = sorted(lex.get("acronyms", {}), key=len, reverse=True)
-
-    def alt(words):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
     return re.compile(
         r"(?<![\w.])(?:"
-        rf"(?P<acr>{alt(acronyms)})(?![\w])"
-        rf"|(?P<com>(?i:{alt(committees)}))(?![\w])"
-        rf"|(?P<abbr>{alt(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{_UPPER}0-9])"
-        rf"|(?P<abbrdot>{alt(abbr_dot)})\.[ \t]*(?=[{_UPPER}])"
-        rf"|(?P<lvl>(?i:{alt(levels)}))(?![\w])"
+        rf"(?P<acr>{_alt_words(lex.get('acronyms', {}))})(?![\w])"
+        rf"|(?P<abbr>{_alt_words(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{_UPPER}0-9])"
+        rf"|(?P<abbrdot>{_alt_words(abbr_dot)})\.[ \t]*(?=[{_UPPER}])"
         r")"
     )
+
+
+@lru_cache(maxsize=1)
+def _lower_pattern() -> re.Pattern[str]:
+    """Level words and committees, matched on lower-cased text (cheaper than re.I)."""
+    lex = _lex()
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<com>{_alt_words(lex['committees'])})|(?P<lvl>{_alt_words(lex['levels'])}))(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _level_initials() -> tuple[str, ...]:
+    """The first syllable of every level word and committee, both cases: a cheap pre-check."""
+    lex = _lex()
+    firsts = {w.split()[0] for w in list(lex["levels"]) + list(lex["committees"])}
+    return tuple(sorted(firsts | {f.capitalize() for f in firsts} | {f.upper() for f in firsts}))
+
+
+def _lowered(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 @lru_cache(maxsize=1)
@@ -335,13 +364,29 @@ _FUNCTION_WORDS = frozenset({"tại", "ở", "về", "cho", "từ", "đến", "c
                              "trong", "tỉnh", "khắp", "vùng", "miền", "tới", "lên", "xuống", "sang"})
 
 
+@lru_cache(maxsize=1)
+def _unnormal() -> re.Pattern[str]:
+    """Anything :func:`vngov.text.normalize` would change, apart from NFC composition (may over-match)."""
+    ortho = load("orthography")
+    pairs = list(ortho["tone_marks"])
+    firsts = {p[0] for p in pairs} | {p[0].upper() for p in pairs}
+    seconds = {p[1:] for p in pairs} | {p[1:].upper() for p in pairs}
+    chars = [k for k in ortho["characters"] if k]
+    return re.compile(f"[{''.join(sorted(firsts))}](?:{'|'.join(map(re.escape, sorted(seconds)))})"
+                      + ("|[" + "".join(re.escape(c) for c in chars) + "]" if chars else ""))
+
+
+def _needs_normalizing(text: str) -> bool:
+    return not unicodedata.is_normalized("NFC", text) or bool(_unnormal().search(text))
+
+
 def mentions(text: str, normalized: bool = False) -> list[Mention]:
     """Every unit ``text`` names, and every bare level word of an office ("UBND tỉnh"), in order.
 
     Pass ``normalized=True`` for text that is already :func:`vngov.text.normalize_text`-ed
     (an article body) to skip that step; offsets then index ``text`` itself.
     """
-    if not normalized:
+    if not normalized and _needs_normalizing(text):
         norm, pos = normalize(text)
         if norm != text:
             def back(m: Mention) -> Mention:
@@ -350,28 +395,31 @@ def mentions(text: str, normalized: bool = False) -> list[Mention]:
             return [back(m) for m in mentions(norm, normalized=True)]
     lex = _lex()
     out: list[Mention] = []
-    for m in _pattern().finditer(text):
-        kind = m.lastgroup
-        word = m.group(kind)
+    hits = [(m.start(), m.end(), m.lastgroup, m.group(m.lastgroup)) for m in _cased_pattern().finditer(text)]
+    if any(w in text for w in _level_initials()):
+        hits += [(m.start(), m.end(), m.lastgroup, m.group(m.lastgroup))
+                 for m in _lower_pattern().finditer(_lowered(text))]
+        hits.sort()
+    last_end = -1
+    for start, end0, kind, word in hits:
+        if start < last_end:
+            continue
         if kind == "acr":
             level, _, name = _split(lex["acronyms"][word])
-            out.append(Mention(level, name, m.start(), m.end()))
+            out.append(Mention(level, name, start, end0))
+            last_end = end0
             continue
         if kind == "com":
-            level = lex["committees"][" ".join(word.lower().split())]
+            level = lex["committees"][" ".join(word.split())]
         elif kind in ("abbr", "abbrdot"):
             level = lex["abbreviations"][word]
         else:
-            level = lex["levels"][" ".join(word.lower().split())]
-        name, end = _name_after(text, m.end(), level)
+            level = lex["levels"][" ".join(word.split())]
+        name, end = _name_after(text, end0, level)
         if name is None and kind in ("abbr", "abbrdot"):
             continue
-        if name is None and kind == "lvl" and word[0].isupper() and level not in ("tỉnh", "huyện", "xã",
-                                                                                 "phường", "thị trấn",
-                                                                                 "thị xã", "quận",
-                                                                                 "thành phố"):
-            continue
-        out.append(Mention(level, name, m.start(), end if name else m.end()))
+        out.append(Mention(level, name, start, end if name else end0))
+        last_end = end if name else end0
     out.extend(_bare_provinces(text, out))
     out.sort(key=lambda x: x.start)
     return out

@@ -20,7 +20,7 @@ from functools import lru_cache
 from vngov import dates, localities, names
 from vngov.lexicon import load
 from vngov.models import Article, Meeting
-from vngov.text import fold, sentences
+from vngov.text import sentences
 
 # how many sentences from the top of the article may hold the meeting lead
 _LEAD_SENTENCES = 12
@@ -46,6 +46,8 @@ class _Rules:
     task_after: re.Pattern[str]
     guests: re.Pattern[str]
     also: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    led_by: re.Pattern[str]
 
 
 def _alt(words) -> str:
@@ -74,6 +76,10 @@ def _rules() -> _Rules:
         then_names=re.compile("|".join(f"(?:{p})" for p in ch["then_names"]), re.I),
         task_after=re.compile(rf"^\s*,?\s*(?:{_alt(ch['task_words'])})(?!\w)", re.I),
         also=re.compile(lex["also"], re.I),
+        counterpart=re.compile(
+            rf"(?<!\w)(?:{_alt(lex['counterpart_verbs'])})\s+(?P<cp>.+?)"
+            rf"(?=\s+(?:{_alt(lex['counterpart_end'])})(?!\w)|[,.;:(]|$)", re.I),
+        led_by=re.compile(lex["led_by"], re.I),
         guests=re.compile(rf"(?<!\w)(?:{_alt(ch['guests'])})(?!\w)", re.I),
     )
 
@@ -152,29 +158,31 @@ def _lead(body: str, sents: list[tuple[int, int]]) -> _Lead | None:
 # --- host and counterpart -----------------------------------------------------------------
 
 
-def _host_counterpart(s: str, kind: _Kind | None, date_end: int) -> tuple[str | None, str | None]:
-    """The body before the organising verb (host) and after "làm việc với" (counterpart)."""
+def _host_counterpart(s: str, kind: _Kind | None, date_start: int, date_end: int) -> tuple[str | None, str | None]:
+    """The body before the organising verb (host) and the one it works with or visits (counterpart)."""
     r = _rules()
     limit = kind.start if kind else len(s)
-    verb = None
-    for m in r.organise.finditer(s, date_end):
-        if m.start() > limit + 1:
-            break
-        verb = m
-        break
-    stop = verb.start() if verb else None
+    begin = date_end
+    verb = r.organise.search(s, date_end)
+    if verb is None or verb.start() > limit + 1:
+        # the date may follow the verb: "Đoàn ĐBQH tỉnh tiếp xúc cử tri … vào sáng 5/5"
+        early = r.organise.search(s, 0, date_start) if date_start else None
+        verb, begin = (early, 0) if early else (None, date_end)
     host = None
-    if stop is not None and stop > date_end:
-        host = _clean_host(s[date_end:stop])
+    if verb is not None and verb.start() > begin:
+        host = _clean_host(s[begin:verb.start()])
     counterpart = None
-    m = re.search(r"làm việc (?:với|tại)\s+(.+?)(?=\s+(?:về|để|nhằm|tại|nghe|bàn)\s|[,.;:(]|$)", s, re.I)
-    if m:
-        counterpart = m.group(1).strip() or None
+    m = r.counterpart.search(s)
+    if m and any(ch.isupper() for ch in m.group("cp")):   # a body or a place, not "việc thực hiện …"
+        counterpart = m.group("cp").strip() or None
     return host, counterpart
 
 
 def _clean_host(seg: str) -> str | None:
     r = _rules()
+    led = r.led_by.search(seg)          # "đoàn công tác của Tỉnh ủy do đồng chí X … làm trưởng đoàn"
+    if led:
+        seg = seg[:led.start()]
     parts = [p.strip() for p in re.split(r"[,;:]", seg)]
     while parts and (not parts[-1] or re.match(r"(?:nhiệm kỳ|khóa|lần thứ)\b", parts[-1], re.I)):
         parts.pop()
@@ -280,28 +288,38 @@ def _locality_of(text: str | None, lazy: _LazyWhere) -> str | None:
 
 
 def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, lazy: _LazyWhere,
-                      title: str | None) -> str | None:
-    """The unit whose affairs the meeting is about: a lower counterpart's, else the host's, else the venue's."""
+                      title: str | None, following: str = "") -> str | None:
+    """The unit whose affairs the meeting is about: a lower counterpart's, else the host's, else the venue's.
+
+    ``following`` is the text of the sentences after the lead, where a national
+    videoconference names the local end ("Tại điểm cầu Nghệ An, …").
+    """
     h = _locality_of(host, lazy)
     c = _locality_of(counterpart, lazy)
     if c and (not h or localities.tier(c) > localities.tier(h)):
         return c
     if h:
         return h
-    venue = _rules().venue.match(sentence)
+    venue = _venue(sentence, lazy) or _venue(following, lazy)
     if venue:
-        rest = sentence[venue.end():]
-        name = re.match(r"[^,;.]+", rest)
-        if name:
-            got = _locality_of(name.group(), lazy) or localities.bare_unit(name.group().strip(),
-                                                                             lazy.get().province)
-            if got:
-                return got
+        return venue
     for text in (sentence, title):
         got = _locality_of(text, lazy) if text else None
         if got:
             return got
     return lazy.get().top
+
+
+def _venue(text: str, lazy: _LazyWhere) -> str | None:
+    """The unit after "Tại (điểm cầu)" that opens a sentence or clause."""
+    for v in _rules().venue.finditer(text):
+        name = re.match(r"[^,;.]+", text[v.end():])
+        if name:
+            got = _locality_of(name.group(), lazy) or localities.bare_unit(name.group().strip(),
+                                                                             lazy.get().province)
+            if got:
+                return got
+    return None
 
 
 # --- chair --------------------------------------------------------------------------------
@@ -314,13 +332,18 @@ def _names(text: str) -> list[str]:
 def _chair(body: str, sents: list[tuple[int, int]], lead_index: int) -> tuple[str, ...]:
     """Who chaired, from "dưới sự chủ trì của …", "… chủ trì hội nghị", "Chủ trì … có …"."""
     for s, e in sents[lead_index:lead_index + _CHAIR_WINDOW + 1]:
-        found = _chair_in(body[s:e])
+        found = _chair_in(body[s:e], body)
         if found:
             return found
     return ()
 
 
-def _chair_in(text: str) -> tuple[str, ...]:
+def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
+    """The chairs named in one sentence; ``body`` lets an office stand for its holder.
+
+    "Bí thư Thành ủy chủ trì hội nghị" names no one, but the article usually
+    writes "Bí thư Thành ủy Dương Tất Thắng" somewhere: that holder chaired.
+    """
     r = _rules()
     m = r.chaired_by.search(text)
     if m:
@@ -330,6 +353,9 @@ def _chair_in(text: str) -> tuple[str, ...]:
         found = _names(seg)
         if found:
             return tuple(found if many else found[:1])
+        holder = _holder(seg, body)
+        if holder:
+            return (holder,)
     for v in r.chair_verb.finditer(text):
         after = text[v.end():]
         if r.then_names.match(text[v.start():]):
@@ -349,10 +375,32 @@ def _chair_in(text: str) -> tuple[str, ...]:
             seg = before[listing.end():] if listing else re.split(r"[.]", before)[-1]
             found = _names(seg)
         else:
+            seg = re.split(r"[;.,]", before)[-1]
             found = _names(re.split(r"[;.]", before)[-1])[-1:]
+            if not found:
+                holder = _holder(seg, body)
+                found = [holder] if holder else []
         if found:
             return tuple(found)
     return ()
+
+
+_ADDRESS = re.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s+", re.I)
+
+
+def _holder(office: str, body: str) -> str | None:
+    """The person the article names right after ``office`` ("Bí thư Tỉnh ủy" -> "Lê Đình Sơn")."""
+    office = _ADDRESS.sub("", office).strip()
+    office = re.sub(r"^(?:do|của|là)\s+", "", office, flags=re.I)
+    office = re.sub(r"\s+(?:đã|cũng|sẽ|trực tiếp)$", "", office, flags=re.I)
+    words = office.split()
+    if not body or not 2 <= len(words) <= 8 or not office[0].isupper():
+        return None
+    for m in re.finditer(re.escape(office).replace(r"\ ", r"\s+") + r"\s+", body):
+        found = names.find_names(body[m.end():m.end() + 40])
+        if found and found[0][1] == 0:
+            return found[0][0]
+    return None
 
 
 def _until_guests(seg: str) -> str:
@@ -365,9 +413,9 @@ def _subkind(text: str, kind: _Kind | None) -> re.Match[str] | None:
     """A qualifier right after the kind ("hội nghị phiên thường kỳ"), not a period ("6 tháng đầu năm")."""
     if kind is None:
         return None
-    window = text[kind.end:kind.end + 60]
+    window = text[kind.end:kind.end + 45]
     for m in _rules().subkinds.finditer(window):
-        if re.search(r"(?:tháng|quý)\s*$", window[:m.start()], re.I):
+        if re.search(r"(?:tháng|quý|nửa)\s*$", window[:m.start()], re.I):
             continue
         return m
     return None
@@ -400,7 +448,8 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
     text = body[s:e]
     kind = _main_kind(text, _kinds(text))
     kind_name = kind.kind if kind else (m.group().lower() if (m := _rules().verb_kinds.search(text)) else None)
-    when = _when(text)
+    own = _when(text)
+    when = own or (_opening_date(body, sents) if main is None else None)
     date = end_date = None
     part = when.part_of_day if when else None
     if when:
@@ -411,7 +460,8 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
     elif main is not None:
         date, end_date = main.date, main.end_date
         part = _also_part(text) or main.part_of_day
-    host, counterpart = _host_counterpart(text, kind, when.end if when else _also_end(text))
+    host, counterpart = _host_counterpart(text, kind, own.start if own else 0,
+                                          own.end if own else _also_end(text))
     sub = _subkind(text, kind)
     lead_index = next(i for i, (a, _b) in enumerate(sents) if a == s)
     return Meeting(
@@ -423,9 +473,29 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
         subkind=sub.group().lower() if sub else None,
         host=host,
         counterpart=counterpart,
-        locality=_meeting_locality(text, host, counterpart, lazy, article.title),
+        locality=_meeting_locality(text, host, counterpart, lazy, article.title, _following(body, sents, s)),
         chair=_chair(body, sents, lead_index) if main is None else _chair_in(text),
     )
+
+
+def _following(body: str, sents: list[tuple[int, int]], start: int, n: int = 3) -> str:
+    """The ``n`` sentences after the one at ``start``, one per line."""
+    after = [(a, b) for a, b in sents if a > start][:n]
+    return "\n".join(body[a:b] for a, b in after)
+
+
+def _opening_date(body: str, sents: list[tuple[int, int]], n: int = 4) -> dates.DatePhrase | None:
+    """A date that opens one of the first sentences ("Sáng 5/3, …") when the meeting's sentence has none.
+
+    A headline may name the meeting ("Hội nghị BCH Đảng bộ huyện …") while the
+    lead that dates it uses other words; the lead's opening date is still the
+    meeting's.
+    """
+    for a, b in sents[:n]:
+        found = dates.find_dates(body[a:b])
+        if found and found[0].start < 20 and not dates.dates_a_document(body[a:b], found[0]):
+            return found[0]
+    return None
 
 
 def _when(text: str) -> dates.DatePhrase | None:

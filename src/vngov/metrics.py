@@ -23,6 +23,9 @@ class _Rules:
     tail: re.Pattern[str]
     subject: re.Pattern[str]
     place: re.Pattern[str]
+    place_only: re.Pattern[str]
+    cut_after: tuple[re.Pattern[str], ...]
+    max_words: int
     synonyms: tuple[tuple[str, str], ...]     # (folded synonym, id), longest first
     annual: frozenset[str]
 
@@ -46,6 +49,9 @@ def _rules() -> _Rules:
         tail=re.compile(rf"(?:(?<![\w])(?:{_words(ph['tail'])})(?![\w])[\s,]*)+$", re.I),
         subject=re.compile(ph["subject"]),
         place=re.compile(ph["place"]),
+        place_only=re.compile(ph["place_only"]),
+        cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
+        max_words=int(ph["max_words"]),
         synonyms=tuple((s, i) for s, i, _ in syn),
         annual=frozenset(m["id"] for m in lex["metric"] if m.get("annual_level")),
     )
@@ -54,16 +60,30 @@ def _rules() -> _Rules:
 def clean(words: str) -> str:
     """The metric phrase in ``words``: openers, subject, places and final verbs dropped."""
     r = _rules()
-    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–")
+    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/")
     for _ in range(3):
         before = s
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
         s = r.place.sub("", s).strip(" ,;:-–")
         s = r.tail.sub("", s).strip(" ,;:-–")
+        if len(s.split()) > r.max_words:
+            s = _cut_long(s, r)
         if s == before:
             break
+    if r.place_only.match(s):
+        return ""
     return _lower_first(s)
+
+
+def _cut_long(s: str, r: _Rules) -> str:
+    """A long opening keeps only what follows its last "đã", "đang" or "việc"."""
+    last = None
+    for rx in r.cut_after:
+        for m in rx.finditer(s):
+            if last is None or m.end() > last:
+                last = m.end()
+    return s[last:] if last else s
 
 
 def strip_tail(words: str) -> str:
@@ -82,15 +102,26 @@ def _lower_first(s: str) -> str:
     return s[0].lower() + s[1:]
 
 
+@lru_cache(maxsize=4096)
 def canonical(phrase: str | None) -> str | None:
     """The indicator id whose synonym the phrase contains, else None."""
     if not phrase:
         return None
-    key = fold(phrase)
+    key = " ".join(phrase.casefold().split())
     for syn, mid in _rules().synonyms:
         if syn in key:
             return mid
     return None
+
+
+def is_generic(phrase: str | None) -> bool:
+    """True for words that name no metric by themselves ("tỷ lệ", "tổng số")."""
+    return " ".join((phrase or "").casefold().split()) in _generic()
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("metrics")["phrase"].get("generic", []))
 
 
 def is_annual_level(metric_id: str | None) -> bool:
@@ -100,5 +131,5 @@ def is_annual_level(metric_id: str | None) -> bool:
 
 def is_growth(phrase: str | None, growth_words: tuple[str, ...]) -> bool:
     """True if the phrase names a growth rate ("tốc độ tăng trưởng …")."""
-    key = fold(phrase or "")
+    key = (phrase or "").casefold()
     return any(w in key for w in growth_words)

@@ -35,7 +35,9 @@ UPPER = _letters(True)
 LOWER = _letters(False)
 # A capitalised syllable: "Nguyễn", "Đình"; also all-caps "NGUYỄN" is not a name here.
 SYLLABLE = rf"[{UPPER}][{LOWER}]+"
-_RUN = re.compile(rf"(?<![{UPPER}{LOWER}\d])(?:{SYLLABLE})(?:[ \u00a0]+{SYLLABLE})*(?![{UPPER}{LOWER}\d])")
+_SYL = re.compile(SYLLABLE)
+# two or more capitalised syllables in a row: a single one is never a full name
+_RUN = re.compile(rf"(?<![{UPPER}{LOWER}\d])(?:{SYLLABLE})(?:[ \u00a0]+{SYLLABLE})+(?![{UPPER}{LOWER}\d])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class _Lex:
     person_cue: re.Pattern[str]
     run_place_words: frozenset[str]
     famous: frozenset[str]
+    never: tuple[str, ...]
+    address: frozenset[str]
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
@@ -68,7 +72,9 @@ def _lex() -> _Lex:
     return _Lex(norm(lex["surnames"]), norm(lex.get("not_name_words", [])),
                 _cue_pattern(place_cues), _cue_pattern(named_after), _cue_pattern(lex.get("person_cues", [])),
                 run_words,
-                norm(lex.get("people_named_like_places", [])))
+                norm(lex.get("people_named_like_places", [])),
+                tuple(normalize_text(x) for x in lex.get("never_names", [])),
+                frozenset(normalize_text(w).capitalize() for w in lex.get("person_cues", []) if " " not in w))
 
 
 @lru_cache(maxsize=1)
@@ -123,25 +129,37 @@ def _valid(parts: list[str], need_surname: bool) -> bool:
     lex = _lex()
     if not 2 <= len(parts) <= 4:
         return False
-    if not all(re.fullmatch(SYLLABLE, p) for p in parts):
+    if not all(_SYL.fullmatch(p) for p in parts):
         return False
     if any(p in lex.not_name for p in parts):
         return False
     return parts[0] in lex.surnames or not need_surname
 
 
+@lru_cache(maxsize=4096)
+def _norm_word(w: str) -> str:
+    return normalize_text(w)
+
+
 def find_names(text: str) -> list[tuple[str, int, int]]:
     """Every person's name in ``text`` as (name, start, end), in order.
 
     A run of capitalised syllables yields at most one name: the part that
-    starts at a family name, after any place the run begins with.
+    starts at a family name, after any place the run begins with.  (Cached:
+    the people, quotes and meetings extractors all ask about the same body;
+    a fresh list is returned each time.)
     """
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=16)
+def _find_names(text: str) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(text):
         found = _name_in_run(text, m.start(), m.group())
         if found:
             out.append(found)
-    return out
+    return tuple(out)
 
 
 def _tokens(run: str, start: int) -> list[tuple[str, int, int]]:
@@ -153,23 +171,26 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     toks = _tokens(run, start)
     before = text[max(0, start - 30):start].casefold()
     person_ctx = bool(lex.person_cue.search(before))
-    if not person_ctx and lex.named_after_cue.search(before):
-        return None  # "đường Lê Lợi", "Trường THPT Phan Đình Phùng"
-    place_ctx = bool(lex.place_cue.search(before)) and not person_ctx
+    place_m = lex.place_cue.search(before)
+    named_m = lex.named_after_cue.search(before)
+    if not person_ctx and named_m and (place_m is None or named_m.start() < place_m.start()):
+        return None  # "đường Lê Lợi", "Trường THPT Phan Đình Phùng" (but "thành phố" is a level)
+    place_ctx = bool(place_m) and not person_ctx
     sentence_start = before.rstrip(" \t\"“(").endswith((".", "!", "?", ":", "\n")) or not before.strip()
     # a place word inside the run starts a place: "Báo Hà Tĩnh", "Huyện Kỳ Anh"
-    for i, (t, _, _) in enumerate(toks):
-        if t in lex.run_place_words:
-            if lex.named_after_cue.search(t.casefold() + " "):
-                return None
-            toks = toks[i + 1:]
-            place_ctx, person_ctx, sentence_start = True, False, False
-            break
+    if toks[0][0] in lex.address and len(toks) > 2:
+        toks = toks[1:]  # "Ông Nguyễn Văn A" opening a sentence
+        person_ctx, place_ctx = True, False
+    if toks[0][0] in lex.run_place_words:
+        if lex.named_after_cue.search(toks[0][0].casefold() + " "):
+            return None
+        toks = toks[1:]
+        place_ctx, person_ctx, sentence_start = True, False, False
     while toks and toks[-1][0] in lex.not_name:
         toks = toks[:-1]
     if len(toks) < 2:
         return None
-    parts = [normalize_text(t) for t, _, _ in toks]
+    parts = [_norm_word(t) for t, _, _ in toks]
     if person_ctx and _valid(parts, need_surname=False):
         return _pick(text, toks, 0, len(toks))
     found = _best_split(parts, place_ctx, sentence_start)
@@ -177,6 +198,8 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
         return None
     i, j = found
     cand = " ".join(parts[i:j])
+    if lex.never and text.startswith(lex.never, toks[i][1]):
+        return None
     if cand in lex.famous:
         return None if (i == 0 and place_ctx) else _pick(text, toks, i, j)
     if not person_ctx and _place_like(cand):
@@ -202,8 +225,9 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False)
             order.append(i)
     if place_ctx:
         order += [i for i in starts if i >= 2 and i not in order]
-    # otherwise the name opens the run, or follows one capitalised sentence opener ("Theo Lê Văn A")
-    order += [i for i in starts if i not in order and (i == 0 or (i == 1 and sentence_start))]
+    # otherwise the name opens the run, follows one capitalised sentence opener ("Theo Lê Văn A"),
+    # or follows a name of two or more words ("Tập đoàn Điện lực Việt Nam Nguyễn Văn A")
+    order += [i for i in starts if i not in order and (i != 1 or sentence_start)]
     if place_ctx and 0 in order and _place_like(" ".join(parts)):
         order.remove(0)
     for i in order:

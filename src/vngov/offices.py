@@ -45,6 +45,11 @@ class _Lexicon:
     levels: dict[str, str]         # folded level word -> canonical level
     whole: dict[str, str]          # folded whole office -> its expansion
     abbreviations: dict[str, str]
+    loose: re.Pattern[str]         # title + an unlisted organisation, for bounded matches only
+    loose_stop: re.Pattern[str]    # where an unlisted organisation's name ends after a person's name
+    level_tail: re.Pattern[str]    # "… huyện Cẩm Xuyên" at the end of a body
+    body_level: re.Pattern[str]    # any body word that implies a level
+    body_levels: dict[str, str]    # folded body word -> level
 
 
 @lru_cache(maxsize=1)
@@ -57,18 +62,31 @@ def lexicon() -> _Lexicon:
     party = _alt(bodies["party_committees"])
     organ = _alt(bodies["organs"])
     head = _alt(bodies["department_heads"])
-    dept = _alt(bodies["departments"], flags="")
+    dept = _alt(bodies["departments"])
+    named = _alt(bodies.get("named_organs", []))
+    proper = rf"(?:[{UPPER}\d][{LOWER}\d]*(?:[ \u00a0]+[{UPPER}\d][{LOWER}\d]*){{0,4}})"
     level = _alt(lex["levels"])
     whole = _alt(lex["whole_offices"], flags="")
-    unit = (rf"(?:(?P<party>{party}){_B}(?:\s+(?P<pplace>{PLACE}))?|{organ}{_B}"
-            rf"|{head}\s+{dept}{_B}|{dept}{_B})")
+    unit = (rf"(?:(?P<party>{party}){_B}(?:\s+(?P<pplace>{PLACE}))?|{named}{_B}\s+{proper}(?![\w])"
+            rf"|{organ}{_B}|{head}\s+{dept}{_B}|{dept}{_B})")
     # named groups can appear once only: the first body may carry a place, later ones not
-    later_unit = rf"(?:{party}{_B}(?:\s+{PLACE})?|{organ}{_B}|{head}\s+{dept}{_B}|{dept}{_B})"
+    later_unit = (rf"(?:{party}{_B}(?:\s+{PLACE})?|{named}{_B}\s+{proper}(?![\w])|{organ}{_B}"
+                  rf"|{head}\s+{dept}{_B}|{dept}{_B})")
     office = (rf"(?:(?P<whole>{whole}){_B}"
               rf"|(?P<prefix>(?:{prefix}\s+)*)(?P<title>{title}){_B}(?:\s+(?P<qual>{qual}){_B})?"
               rf"(?P<body>(?:\s+{unit})(?:\s+{later_unit})*)?"
-              rf"(?:\s+(?P<level>{level}){_B}(?:\s+(?P<place>{PLACE}))?)?)")
+              rf"(?:\s+(?P<level>{level}){_B})?"
+              # a place after the level ("UBND huyện Kỳ Anh") or the body ("Sở Y tế Hà Tĩnh")
+              rf"(?:(?(level)\s+(?P<place>{PLACE})|(?(body)\s+(?P<bplace>{PLACE})|(?!)))(?![\w]))?)")
+    loose_lex = lex.get("loose", {})
+    tok = rf"[{UPPER}{LOWER}\d&.]+(?:[-–/][{UPPER}{LOWER}\d&.]+)*"
+    none = "".join(f"(?P<{g}>(?!))?" for g in ("whole", "party", "pplace", "level", "place", "bplace"))
+    loose = (rf"{none}(?P<prefix>(?:{prefix}\s+)*)(?P<title>{title}){_B}(?:\s+(?P<qual>{qual}){_B})?"
+             rf"(?P<body>(?:\s+{later_unit})*\s+{_alt(loose_lex.get('heads', ['Sở']))}{_B}"
+             rf"(?:\s+(?:{tok}|[-–&]))+)")
     ranks = lex["ranks"]
+    implied = {k: v for table in ("department_heads", "organs", "party_committees")
+               for k, v in bodies[table].items() if v}
     return _Lexicon(
         office=re.compile(office),
         start=re.compile(rf"(?<![\w])(?:{whole}|(?:{prefix}\s+)*{title}){_B}"),
@@ -82,6 +100,11 @@ def lexicon() -> _Lexicon:
         levels={fold(k): v for k, v in lex["levels"].items()},
         whole={fold(k): v for k, v in lex["whole_offices"].items()},
         abbreviations={fold(k): v for k, v in lex["abbreviations"].items()},
+        loose=re.compile(loose),
+        loose_stop=re.compile(rf"\s*[,;:()\n]|\s+[-–—]\s|\s+(?i:{_alt(loose_lex.get('stop_words', ['và']), flags='')[3:-1]})(?!\w)"),
+        level_tail=re.compile(rf"(?<!\w)(?P<level>{level})(?!\w)(?:\s+(?P<place>{PLACE}))?$"),
+        body_level=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in sorted(implied, key=len, reverse=True))})(?!\w)"),
+        body_levels={fold(k): v for k, v in implied.items()},
     )
 
 
@@ -106,7 +129,29 @@ def _complete(m: re.Match[str]) -> bool:
         return True
     if m.group("body") or m.group("level"):
         return True
-    return fold(m.group("prefix") + m.group("title")) in lexicon().standalone
+    return fold(m.group("title")) in lexicon().standalone  # "Phó Thủ tướng" too
+
+
+def loose_fullmatch_at(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """An office of an unlisted organisation spanning exactly ``text[pos:endpos]``.
+
+    Only for stretches whose end is known (up to a name, a comma): the
+    organisation's name is taken as written, however long.
+    """
+    m = lexicon().loose.fullmatch(text, pos, endpos)
+    return m if m is not None and len(m.group("body").split()) <= 12 else None
+
+
+def loose_match_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
+    """An office of an unlisted organisation at ``pos``, ending at the next comma or verb."""
+    lex = lexicon()
+    if not lex.start.match(text, pos, hi):
+        return None
+    stop = lex.loose_stop.search(text, pos, hi)
+    end = stop.start() if stop else hi
+    while end > pos and text[end - 1] in " .":
+        end -= 1
+    return loose_fullmatch_at(text, pos, end)
 
 
 def starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -142,6 +187,8 @@ def role_from_match(m: re.Match[str], locality: str | None = None) -> Role:
         return Role(text=text, title=text, body=None, locality=locality)
     title = " ".join((m.group("prefix") + m.group("title")).split())
     body = m.group("body")
+    if body and m.group("pplace"):  # "Tỉnh ủy Hà Tĩnh": the place is the unit, not the body
+        body = body[: m.start("pplace") - m.start("body")]
     body = " ".join(body.split()) if body else None
     return Role(text=text, title=title, body=body, locality=locality)
 
@@ -163,6 +210,10 @@ def level_of(m: re.Match[str]) -> tuple[str | None, str | None]:
     if m.group("level"):
         place = m.group("place")
         return lex.levels.get(fold(m.group("level"))), " ".join(place.split()) if place else None
+    if m.group("bplace") and not m.group("pplace"):
+        body = fold(m.group("body") or "")
+        found = lex.body_level.findall(body)
+        return (lex.body_levels.get(found[-1]) if found else None), " ".join(m.group("bplace").split())
     if m.group("party"):
         lvl = lex.party_level.get(fold(m.group("party")))
         place = m.group("pplace")
@@ -170,15 +221,12 @@ def level_of(m: re.Match[str]) -> tuple[str | None, str | None]:
     body = fold(m.group("body") or "")
     if not body:
         return None, None
+    tail = lex.level_tail.search(" ".join((m.group("body") or "").split()))
+    if tail:  # an unlisted organisation of a unit: "Trung tâm Khuyến nông huyện Cẩm Xuyên"
+        return lex.levels.get(fold(tail.group("level"))), tail.group("place")
     # the last body word that implies a level ("BTV Tỉnh ủy" -> tỉnh, "Sở …" -> tỉnh)
-    best: tuple[int, str] | None = None
-    for table in (lex.party_level, lex.organ_level, lex.head_level):
-        for word, lvl in table.items():
-            if lvl and re.search(rf"(?:^|\s){re.escape(word)}(?:\s|$)", body):
-                pos = body.rfind(word)
-                if best is None or pos > best[0]:
-                    best = (pos, lvl)
-    return (best[1] if best else None), None
+    found = lex.body_level.findall(body)
+    return (lex.body_levels.get(found[-1]) if found else None), None
 
 
 def canonical_level(word: str) -> str | None:

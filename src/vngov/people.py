@@ -28,7 +28,7 @@ from vngov.text import fold, normalize_text, sentences
 _SEP_AFTER_NAME = re.compile(r"\s*(?:,|\s[-–—]|[-–—]\s|\()\s*")
 _SEP_BETWEEN = re.compile(r"\s*,\s*")
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
-_WS = re.compile(r"\s*")
+_PLURAL = re.compile(r"(?<!\w)(?i:các|những)(?:\s+(?i:đồng chí|ông|bà|vị))?\s*$")
 
 
 @dataclass
@@ -58,13 +58,12 @@ def extract_people(article: Article) -> tuple[Person, ...]:
     if not mentions:
         return ()
     for i, m in enumerate(mentions):
-        prev_end = mentions[i - 1].end if i and mentions[i - 1].sent == m.sent else m.sent[0]
+        prev_end = mentions[i - 1].chain_end if i and mentions[i - 1].sent == m.sent else m.sent[0]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sent == m.sent else m.sent[1]
         _before(text, m, prev_end)
         _after(text, m, nxt)
     _lists(text, mentions)
-    units = _article_units(text)
-    return _people(article, mentions, units)
+    return _people(article, mentions, _Units(text, mentions))
 
 
 # --- finding mentions ---------------------------------------------------------------
@@ -115,8 +114,13 @@ def _rstrip(text: str, lo: int, e: int) -> int:
 
 def _office_ending_at(text: str, lo: int, e: int) -> re.Match | None:
     """The longest office phrase that ends exactly at ``e`` and starts at or after ``lo``."""
-    for s in offices.starts(text, lo, e):
+    cands = offices.starts(text, lo, e)
+    for s in cands:
         m = offices.fullmatch_at(text, s, e)
+        if m:
+            return m
+    for s in cands:  # an organisation the lexicon does not list: "Giám đốc Trung tâm Khuyến nông …"
+        m = offices.loose_fullmatch_at(text, s, e)
         if m:
             return m
     return None
@@ -141,11 +145,16 @@ def _chain_back(text: str, lo: int, e: int) -> list[tuple[re.Match, int, int]]:
 
 def _before(text: str, m: _Mention, lo: int) -> None:
     e = _strip_address(text, lo, m.start, m)
+    if e < _rstrip(text, lo, m.start) and e > lo and text[e - 1] == ",":
+        e -= 1  # "Trưởng Công an huyện, Thượng tá Lê Văn A": office, rank, name
     m.item_start = e
     chain = _chain_back(text, lo, e)
     m.roles.extend(reversed(chain))
     if chain:
         m.item_start = chain[-1][1]
+        # "các đồng chí Phó Chủ tịch UBND tỉnh A, B": a plural head shares its office
+        if _PLURAL.search(text, lo, m.item_start):
+            m.shared = list(reversed(chain))
     # a list head: "các Phó Chủ tịch UBND tỉnh: A, B" — the office before the colon is shared
     p = _rstrip(text, lo, m.item_start)
     if not chain and p > lo and text[p - 1] == ":":
@@ -155,12 +164,17 @@ def _before(text: str, m: _Mention, lo: int) -> None:
 
 def _after(text: str, m: _Mention, hi: int) -> None:
     sep = _SEP_AFTER_NAME.match(text, m.end, hi)
-    if not sep:
-        return
-    pos = sep.end()
+    if sep:
+        pos = sep.end()
+    else:  # "bổ nhiệm ông Nguyễn Văn A giữ chức Phó Giám đốc Sở Y tế"
+        pos = offices.fillers_at(text, m.end)
+        if pos == m.end:
+            return
     while pos < hi:
         pos = offices.fillers_at(text, pos)
         om = offices.match_at(text, pos, hi)
+        if om is None or _loose_is_longer(text, om, hi):
+            om = offices.loose_match_after(text, pos, hi) or om
         if om is None:
             return
         rest = text[om.end():hi]
@@ -177,6 +191,12 @@ def _after(text: str, m: _Mention, hi: int) -> None:
             pos = f
             continue
         return
+
+
+def _loose_is_longer(text: str, om: re.Match, hi: int) -> bool:
+    """A listed office that stops inside an organisation's name ("Giám đốc Sở … Điện lực"): try the loose form."""
+    nxt = text[om.end():hi].lstrip(" ")
+    return bool(nxt) and nxt[0].isupper() and not nxt.startswith(("Đ/c",))
 
 
 def _only_address(s: str) -> bool:
@@ -210,27 +230,50 @@ def _lists(text: str, mentions: list[_Mention]) -> None:
 # --- localities -----------------------------------------------------------------------
 
 
-def _article_units(text: str) -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern[str]:
+    """A level word or a party committee followed by a capitalised name: "huyện Kỳ Anh", "Thị ủy Kỳ Anh"."""
+    lex = load("offices")
+    words = list(lex["levels"]) + [k for k, v in lex["bodies"]["party_committees"].items() if v]
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<w>{alts})(?!\w)\s+(?P<p>{offices.PLACE})")
+
+
+def _article_units(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """The unit of each level the article is most about: {"tỉnh": "tỉnh Hà Tĩnh", …}.
 
-    The most often named unit of each level (first named on a tie); the
-    province also from the districts named, when no province is.
+    The most often named unit of each level (first named on a tie), its
+    spelling made canonical by :mod:`vngov.localities`; the province also
+    from a district named, when the article names none.  A place run that
+    reaches into a person's name ("UBND tỉnh Trần Văn A") stops at the name.
     """
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for canon, start, _ in localities.find(text):
-        counts[canon] += 1
-        first.setdefault(canon, start)
+    lex = offices.lexicon()
+    name_starts = [m.start for m in mentions]
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for u in _unit_pattern().finditer(text):
+        word = fold(u.group("w"))
+        level = lex.levels.get(word) or lex.party_level.get(word)
+        if not level:
+            continue
+        end = u.end()
+        k = bisect.bisect_left(name_starts, u.start("p"))
+        if k < len(name_starts) and name_starts[k] < end:
+            end = name_starts[k]
+        place = " ".join(text[u.start("p"):end].split())
+        if not place:
+            continue
+        counts[(level, place)] += 1
+        first.setdefault((level, place), u.start())
     best: dict[str, str] = {}
-    for canon, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]])):
-        level = _level(canon)
-        if level:
-            best.setdefault(level, canon)
-    if "tỉnh" not in best and "thành phố" not in best:
-        for canon in best.values():
+    for (level, place), _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]])):
+        if level not in best:
+            best[level] = localities.canonical(f"{level} {place}") or f"{level} {place}"
+    if "tỉnh" not in best:
+        for canon in list(best.values()):
             prov = localities.province_of(canon)
-            if prov:
-                best[_level(prov) or "tỉnh"] = prov
+            if prov and prov != canon:
+                best.setdefault(_level(prov) or "tỉnh", prov)
                 break
     return best
 
@@ -244,7 +287,21 @@ def _level(canon: str) -> str | None:
     return next((lv for lv in _levels() if canon.startswith(lv + " ")), None)
 
 
-def _locality(om: re.Match, units: dict[str, str]) -> str | None:
+class _Units:
+    """The article's units by level, computed only if a place-less office needs them."""
+
+    def __init__(self, text: str, mentions: list[_Mention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self._units: dict[str, str] | None = None
+
+    def get(self, level: str) -> str | None:
+        if self._units is None:
+            self._units = _article_units(self.text, self.mentions)
+        return self._units.get(level)
+
+
+def _locality(om: re.Match, units: _Units) -> str | None:
     """The unit an office belongs to: the place it names, else the article's unit of its level."""
     level, place = offices.level_of(om)
     if not level:
@@ -257,7 +314,7 @@ def _locality(om: re.Match, units: dict[str, str]) -> str | None:
 # --- assembling people ------------------------------------------------------------------
 
 
-def _people(article: Article, mentions: list[_Mention], units: dict[str, str]) -> tuple[Person, ...]:
+def _people(article: Article, mentions: list[_Mention], units: _Units) -> tuple[Person, ...]:
     order: list[str] = []
     by_key: dict[str, dict] = {}
     for m in mentions:

@@ -24,6 +24,7 @@ from vngov.models import Article, Directive, Person, Quote
 from vngov.text import fold, normalize_text, sentences
 
 _OPEN = "“\"«„"
+_APPOSITION_MAX = 160  # characters between a name and the comma that closes its apposition
 _CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "”"}
 
 
@@ -84,8 +85,23 @@ class _Resolver:
             m = offices.fullmatch_at(text, s, e)
             if m:
                 holder = self.holder(m.group())
-                # an office right after a name ("Nguyễn Văn A, Bí thư Tỉnh ủy nói") is that person's
                 return _Speaker(holder.name if holder else None, " ".join(m.group().split()), s)
+        return self._apposition(lo, e)
+
+    def _apposition(self, lo: int, e: int) -> _Speaker | None:
+        """"Ông Nguyễn Văn A, Giám đốc Sở X, cho biết": a name, then a phrase set off by commas."""
+        text = self.text
+        if e <= lo or text[e - 1] != ",":
+            return None
+        for end in sorted((x for x in self.ends if lo <= self.ends[x][0] and x < e - 1), reverse=True):
+            between = text[end:e - 1]
+            if e - end > _APPOSITION_MAX or not between.startswith((",", " -", " –", " (")):
+                continue
+            if any(c in between for c in ";:“”\""):
+                return None
+            s, person, name = self.ends[end]
+            role = person.roles[0].text if person and person.roles else None
+            return _Speaker(person.name if person else name, role, s)
         return None
 
     def holder(self, office: str) -> Person | None:

@@ -39,6 +39,7 @@ class _Table:
     money_base: str
     counts: frozenset[str]
     stock: frozenset[str]
+    point_in_time: frozenset[str]
 
 
 def _form_regex(form: str) -> str:
@@ -84,7 +85,8 @@ def _table() -> _Table:
         re.I,
     )
     return _Table(pattern, forms, scales, money["base"], frozenset(_key(c) for c in counts),
-                  frozenset(_key(s) for s in lex["counts"]["stock"]))
+                  frozenset(_key(s) for s in lex["counts"]["stock"]),
+                  frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])))
 
 
 def lex_forms(lex: dict) -> list[str]:
@@ -119,6 +121,11 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
 def is_stock_noun(noun: str | None) -> bool:
     """True for counted nouns that name a standing stock (communes, cattle, criteria)."""
     return bool(noun) and _key(noun) in _table().stock
+
+
+def is_point_in_time(noun: str | None) -> bool:
+    """True for stocks counted at one moment (a herd of cattle)."""
+    return bool(noun) and _key(noun) in _table().point_in_time
 
 
 def normalize_unit(unit: str) -> str:

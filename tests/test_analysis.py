@@ -1,0 +1,137 @@
+"""Analysis functions over the tables: selections, panels, targets, the tables behind charts."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from vngov import analysis as A
+
+KYANH, CANLOC = "thị xã Kỳ Anh", "huyện Can Lộc"
+
+
+@pytest.mark.parametrize("value, text", [
+    (8850.26, "8,850.26"), (1234567, "1,234,567"), (107.5, "107.5"), (0.125, "0.12"), (-3.0, "-3"),
+    (None, ""), (float("nan"), ""), (pd.NA, ""), (350e9, "350,000,000,000"), (-0.001, "0"),
+])
+def test_fmt_number_has_one_fixed_form(value, text):
+    assert A.fmt_number(value) == text
+
+
+def test_present_numbers_rows_from_one_and_blanks_gaps():
+    shown = A.present(pd.DataFrame({"a": [1.5, None], "b": ["x", None]}))
+    assert list(shown.index) == [1, 2]
+    assert shown.to_dict("list") == {"a": ["1.5", ""], "b": ["x", ""]}
+
+
+def test_slug_is_ascii_and_keeps_levels_apart():
+    assert A.slug("thị xã Kỳ Anh") == "thi-xa-ky-anh"
+    assert A.slug("huyện Kỳ Anh") != A.slug("thị xã Kỳ Anh")
+    assert A.slug("thành phố Đồng Hới") == "thanh-pho-dong-hoi"
+
+
+def test_in_window_compares_iso_prefixes_inclusively():
+    dates = pd.Series(["2022-12-31", "2023-01-01", "2023-12-31", None, "2024-01-01"])
+    assert A.in_window(dates, "2023", "2023").tolist() == [False, True, True, False, False]
+    assert A.in_window(dates, None, "2023-06").tolist() == [True, True, False, False, False]
+    assert A.in_window(dates).tolist() == [True] * 5
+    with pytest.raises(ValueError, match="ISO date"):
+        A.in_window(dates, "31/12/2023")
+
+
+def test_report_localities_and_periods(toy_tables):
+    assert A.report_localities(toy_tables) == [CANLOC, KYANH]
+    assert A.report_periods(toy_tables) == ["2022", "2023"]
+    assert A.default_locality(toy_tables) == KYANH  # most meetings
+    assert A.default_period(toy_tables) == "2023"
+
+
+def test_select_locality_keeps_only_its_meetings_figures_and_people(toy_tables):
+    sel = A.select_locality(toy_tables, KYANH)
+    assert set(sel["meetings"]["doc_id"]) == {"toy-a", "toy-b"}
+    assert set(sel["figures"]["locality"]) == {KYANH} and len(sel["figures"]) == 5
+    assert "Lê Văn Cường" not in set(sel["people"]["name"])
+    windowed = A.select_locality(toy_tables, KYANH, start="2023")
+    assert list(windowed["meetings"]["date"]) == ["2023-11-20"]
+    assert set(windowed["people"]["doc_id"]) == {"toy-b"}
+
+
+def test_select_period_uses_meeting_dates_and_figure_periods(toy_tables):
+    sel = A.select_period(toy_tables, "2023")
+    assert sorted(sel["meetings"]["date"]) == ["2023-11-20", "2023-12-01"]
+    # a figure belongs to the year its period ends in: the 2022 half-year result is not a 2023 figure
+    assert set(sel["figures"]["doc_id"]) == {"toy-b", "toy-c"}
+    assert A.select_period(toy_tables, "2022-07")["meetings"]["doc_id"].tolist() == ["toy-a"]
+
+
+def test_summary_counts(toy_tables):
+    summary = A.summary(A.select_locality(toy_tables, KYANH)).set_index("what")["count"]
+    assert summary["meetings"] == "2" and summary["figures"] == "5"
+    assert summary["people (distinct names)"] == "2" and summary["offices (distinct name + role)"] == "3"
+
+
+def test_meetings_table_is_sorted_and_shows_chair(toy_tables):
+    shown = A.meetings_table(toy_tables["meetings"])
+    assert list(shown["date"]) == ["2022-07-14", "2023-11-20", "2023-12-01"]
+    assert list(shown["chair"]) == ["Nguyễn Văn An", "", "Lê Văn Cường"]
+
+
+def test_offices_table_counts_articles_per_person_and_office(toy_tables):
+    shown = A.offices_table(toy_tables["people"])
+    an = shown[shown["name"] == "Nguyễn Văn An"].iloc[0]
+    assert (an["role"], an["n_articles"], an["first_seen"], an["last_seen"]) == (
+        "Bí thư Thị ủy", "2", "2022-07-14", "2023-11-20")
+    assert (shown["name"] == "Trần Thị Bình").sum() == 2
+
+
+def test_figures_table_keeps_the_number_as_written_and_its_evidence(toy_tables):
+    shown = A.figures_table(toy_tables["figures"])
+    row = shown[shown["value_written"] == "107,5"].iloc[0]
+    assert row["evidence"] == "đạt 107,5% kế hoạch" and row["doc_id"] == "toy-b"
+    assert list(shown.index) == list(range(1, len(shown) + 1))
+
+
+def test_indicator_panel_keeps_latest_report_per_year(toy_tables):
+    panel = A.indicator_panel(toy_tables["figures"])
+    budget = panel[panel["metric"] == "budget_revenue"].set_index("year")
+    assert budget.loc[2022, "value"] == 350e9 and budget.loc[2023, "value"] == 700e9
+    assert set(panel["metric"]) == {"budget_revenue"}  # fractions and targets are not results
+
+
+def test_target_tracking_pairs_target_with_result(toy_tables):
+    tracked = A.target_tracking(toy_tables["figures"]).set_index("year")
+    assert tracked.loc[2023, "target"] == 650e9 and tracked.loc[2023, "result"] == 700e9
+    assert tracked.loc[2023, "achieved_pct"] == pytest.approx(107.69, abs=0.01)
+    assert tracked.loc[2022, "achieved_pct"] == pytest.approx(58.33, abs=0.01)
+
+
+def test_plan_ratios_lists_stated_achievement(toy_tables):
+    ratios = A.plan_ratios(toy_tables["figures"])
+    assert ratios[["doc_id", "value", "baseline"]].values.tolist() == [["toy-b", "107.5", "kế hoạch"]]
+
+
+def test_meetings_over_time_by_month_or_year(toy_tables):
+    months = A.meetings_over_time(toy_tables["meetings"][toy_tables["meetings"]["date"] >= "2023"])
+    assert months.to_dict("list") == {"period": ["2023-11", "2023-12"], "meetings": [1, 1]}
+    long = A.meetings_over_time(toy_tables["meetings"], max_months=6)
+    assert long.to_dict("list") == {"period": ["2022", "2023"], "meetings": [1, 2]}
+    assert A.meetings_over_time(toy_tables["meetings"].iloc[0:0]).empty
+
+
+def test_count_by_orders_by_count_then_name(toy_tables):
+    counts = A.count_by(toy_tables["meetings"], "locality")
+    assert counts.values.tolist() == [[KYANH, 2], [CANLOC, 1]]
+    assert len(A.count_by(toy_tables["meetings"], "locality", top=1)) == 1
+
+
+def test_figures_by_status(toy_tables):
+    table = A.figures_by_status(toy_tables["figures"])
+    assert table.values.tolist() == [["actual", "fraction", 1], ["actual", "value", 1],
+                                     ["estimate", "ratio", 1], ["estimate", "value", 1], ["target", "value", 2]]
+
+
+def test_sample_store_evidence_is_the_article_text_at_its_offsets(sample_tables):
+    for table in ("figures", "meetings"):
+        frame = sample_tables[table]
+        for row in frame.index[:: max(1, len(frame) // 25)]:
+            check = A.check_evidence(sample_tables, table, row)
+            assert check["matches"], check

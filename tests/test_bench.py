@@ -1,0 +1,23 @@
+"""The throughput benchmark (vngov.bench) measures and reports without crashing."""
+from vngov import bench
+
+
+def test_rate_counts_articles_per_second():
+    calls = []
+    r = bench.rate(calls.append, ["a", "b"], min_seconds=0.01)
+    assert r > 0
+    assert len(calls) >= 4          # warm-up plus at least one timed round
+
+
+def test_rate_of_nothing_is_zero():
+    assert bench.rate(lambda a: a, [], min_seconds=0.01) == 0.0
+
+
+def test_main_prints_plain_numbers(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("Tiêu đề\n\nNăm 2023, huyện kết nạp 45 đảng viên mới.\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "MIN_SECONDS", 0.01)
+    monkeypatch.setattr(bench, "rate", lambda fn, arts, min_seconds=0.01: (fn(arts[0]), 123.0)[1])
+    assert bench.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "articles 1" in out
+    assert "figures 123 articles/s" in out

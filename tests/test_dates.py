@@ -1,0 +1,112 @@
+"""vngov.dates: the date phrases of news leads and the year they leave out."""
+import pytest
+
+from vngov.dates import dates_a_document, find_dates, iso, resolve_year, text_years
+
+
+def first(text):
+    found = find_dates(text)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize("text, day, month, year, part", [
+    ("Sáng 31/10, Thường trực Tỉnh ủy làm việc", 31, 10, None, "sáng"),
+    ("Chiều ngày 22/6, BTV Thành ủy tổ chức", 22, 6, None, "chiều"),
+    ("Chiều nay (23/4), Thành ủy tổ chức", 23, 4, None, "chiều"),
+    ("Ngày 17-9, UBND huyện họp", 17, 9, None, None),
+    ("Sáng 18-7, HĐND huyện khai mạc", 18, 7, None, "sáng"),
+    ("Tối 2.9, thành phố tổ chức", 2, 9, None, "tối"),
+    ("ngày 10.10 vừa qua", 10, 10, None, None),
+    ("15/03/2016", 15, 3, 2016, None),
+    ("Ngày 20/8/2020, Đảng bộ huyện tổ chức", 20, 8, 2020, None),
+    ("Ngày 1/6/2022, UBND huyện tổ chức", 1, 6, 2022, None),
+    ("ngày 20 tháng 8 năm 2020", 20, 8, 2020, None),
+    ("Sáng thứ Hai (5/3), UBND tỉnh họp", 5, 3, None, "sáng"),
+    ("Sáng nay 23/4, hội nghị khai mạc", 23, 4, None, "sáng"),
+])
+def test_single_days(text, day, month, year, part):
+    d = first(text)
+    assert (d.day, d.month, d.year, d.part_of_day, d.end_day) == (day, month, year, part, None)
+
+
+@pytest.mark.parametrize("text, day, end_day, month", [
+    ("Trong 2 ngày 21 và 22-7, HĐND thị xã tổ chức kỳ họp", 21, 22, 7),
+    ("Trong các ngày 11, 12/7, HĐND huyện tổ chức", 11, 12, 7),
+    ("Trong 02 ngày (19 - 20/12), HĐND huyện tổ chức", 19, 20, 12),
+    ("Từ ngày 11 đến 12/7, đoàn giám sát làm việc", 11, 12, 7),
+])
+def test_spans_of_days(text, day, end_day, month):
+    d = first(text)
+    assert (d.day, d.end_day, d.month, d.end_month) == (day, end_day, month, month)
+
+
+def test_today_and_yesterday_are_flagged():
+    assert first("Chiều nay (23/4), hội nghị").today
+    d = first("Sáng qua (22/4), hội nghị")
+    assert d.yesterday and not d.today
+
+
+@pytest.mark.parametrize("text", [
+    "đã đạt được 54/59 tiêu chuẩn",
+    "bình quân 12,6/19 tiêu chí/xã",
+    "có 20/21 chỉ tiêu đạt",
+    "thu ngân sách đạt 35%KH",
+    "Đến nay, 10/12 xã đạt chuẩn",
+    "đến nay 10/12 xã đạt chuẩn",
+])
+def test_fractions_and_counts_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_a_documents_date_is_recognised_as_such():
+    text = "triển khai Kết luận số 09/KL-TU ngày 12/4/2021 của BTV Tỉnh ủy"
+    d = first(text)
+    assert d.year == 2021 and dates_a_document(text, d)
+    lead = "Sáng 12/4, Tỉnh ủy họp"
+    assert not dates_a_document(lead, first(lead))
+
+
+# --- years ---------------------------------------------------------------------------------
+
+
+def test_year_from_publication_date():
+    assert resolve_year(6, 1, "2024-01", "") == 2024
+    assert resolve_year(17, 12, "2020-12", "") == 2020
+
+
+def test_a_date_after_publication_is_the_year_before():
+    assert resolve_year(29, 12, "2024-01-03", "") == 2023
+    assert resolve_year(31, 12, "2024-01", "") == 2023
+    assert resolve_year(3, 1, "2024-01-03", "") == 2024
+
+
+def test_year_from_reported_periods():
+    text = "10 tháng đầu năm 2019, tổng thu bằng 92% so với cùng kỳ năm 2018; chuẩn bị đại hội nhiệm kỳ 2020 - 2025."
+    assert resolve_year(31, 10, None, text) == 2019
+
+
+def test_year_from_a_dated_document():
+    text = "bàn triển khai Kết luận số 09/KL-TU ngày 12/4/2021; nhiệm kỳ 2020 - 2025"
+    assert resolve_year(23, 4, None, text) == 2021
+
+
+def test_a_year_end_meeting_reviews_the_year_and_plans_the_next():
+    text = "đánh giá tình hình thực hiện nhiệm vụ năm 2022, nhiệm vụ, giải pháp chủ yếu năm 2023"
+    assert resolve_year(19, 12, None, text) == 2022
+    assert resolve_year(19, 6, None, text) == 2023
+
+
+def test_terms_horizons_and_baselines_do_not_count():
+    years = text_years("nhiệm kỳ 2021 - 2026; tầm nhìn đến năm 2050; tăng so với năm 2015; giai đoạn 2016-2020")
+    assert not years
+
+
+def test_no_year_anywhere_is_none():
+    assert resolve_year(5, 3, None, "Hội nghị diễn ra sôi nổi.") is None
+
+
+def test_iso_checks_the_calendar():
+    assert iso(2021, 4, 23) == "2021-04-23"
+    assert iso(2021, 2, 30) is None
+    assert iso(None, 4, 23) is None

@@ -1,0 +1,145 @@
+"""Figures and targets from report sentences (vngov.figures).
+
+The sentences are written for these tests in the style of district reports.
+"""
+import pytest
+
+from vngov.corpus import parse_text
+from vngov.figures import extract_figures
+from vngov.models import DocContext
+
+
+def figs(body: str, meeting_date: str | None = "2023-07-12", published: str | None = None):
+    article = parse_text("t", "Tiêu đề bài viết về kỳ họp\n\n" + body, "t.txt", published=published)
+    year = int((meeting_date or published or "0")[:4]) or None
+    ctx = DocContext("t", published=published, meeting_date=meeting_date, year=year)
+    return extract_figures(article, ctx)
+
+
+def one(found, value, unit=None, kind=None):
+    hits = [f for f in found if f.value == value and (unit is None or f.unit == unit)
+            and (kind is None or f.kind == kind)]
+    assert len(hits) == 1, [(f.value, f.unit, f.kind) for f in found]
+    return hits[0]
+
+
+AMOUNT = ("6 tháng đầu năm, tổng thu ngân sách trên địa bàn ước đạt 215,4 tỷ đồng, "
+          "bằng 61,2% dự toán tỉnh giao, tăng 12,5% so với cùng kỳ.")
+
+
+def test_an_amount_with_its_ratio_and_change():
+    found = figs(AMOUNT)
+    amount = one(found, 215.4, "tỷ đồng")
+    assert amount.kind == "value" and amount.status == "estimate"
+    assert amount.base_value == pytest.approx(215.4e9) and amount.base_unit == "VND"
+    assert amount.metric.startswith("tổng thu ngân sách") and amount.metric_id.startswith("budget_revenue")
+    assert amount.period == "2023-01/2023-06"
+    assert (amount.period_start, amount.period_end) == ("2023-01-01", "2023-06-30")
+    ratio = one(found, 61.2, "%")
+    assert ratio.kind == "ratio" and ratio.baseline == "dự toán tỉnh giao" and ratio.baseline_class == "plan"
+    change = one(found, 12.5, "%")
+    assert change.kind == "change" and change.baseline == "cùng kỳ" and change.baseline_class == "period"
+    # a ratio or change with no words of its own belongs to the amount
+    for f in (ratio, change):
+        assert (f.metric, f.status, f.period) == (amount.metric, amount.status, amount.period)
+
+
+def test_evidence_is_the_clause_copied_exactly():
+    found = figs(AMOUNT)
+    amount = one(found, 215.4)
+    assert "215,4 tỷ đồng" in amount.evidence.text
+    assert "so với" not in amount.evidence.text
+    assert amount.value_text == "215,4"
+
+
+def test_fraction_and_the_rate_that_follows_it():
+    found = figs("Đến nay, toàn huyện có 17/22 xã đạt chuẩn nông thôn mới, đạt 77,3%.")
+    frac = one(found, 17, "xã")
+    assert frac.kind == "fraction" and frac.denominator == 22
+    assert frac.metric.startswith("xã đạt chuẩn nông thôn mới")
+    assert frac.period is None          # a stock counted "đến nay"
+    rate = one(found, 77.3, "%")
+    assert rate.kind == "value"
+
+
+def test_gấp_lần_is_a_change_with_its_baseline():
+    found = figs("Giai đoạn 2021 - 2025, tổng vốn đầu tư phát triển đạt 9.870 tỷ đồng, gấp 1,9 lần giai đoạn trước.")
+    change = one(found, 1.9, "lần")
+    assert change.kind == "change" and change.baseline == "giai đoạn trước"
+    assert one(found, 9870, "tỷ đồng").period == "2021/2025"
+
+
+def test_growth_rate_is_a_value_not_a_change():
+    found = figs("Tốc độ tăng trưởng kinh tế ước tăng 7,2%; chỉ số sản xuất công nghiệp tăng 9,1%.")
+    assert one(found, 7.2).kind == "value"
+    assert one(found, 9.1).kind == "change"
+
+
+def test_level_after_a_fall_is_a_value():
+    found = figs("Tỷ lệ hộ nghèo giảm xuống còn 2,4% (giảm 1,1% so với năm 2022).")
+    assert one(found, 2.4).kind == "value"
+    assert one(found, 1.1).kind == "change"
+
+
+def test_targets_from_cues_and_from_a_list_of_targets():
+    found = figs("Dự kiến cuối năm 2023 có thêm 4 xã về đích nông thôn mới.")
+    f = one(found, 4, "xã")
+    assert f.status == "target" and f.period == "2023"
+    found = figs("Một số chỉ tiêu chủ yếu năm 2024: - Thu ngân sách: 250 tỷ đồng; - Trồng mới 300 ha rừng tập trung.",
+                 meeting_date="2023-12-20")
+    assert one(found, 250).status == "target" and one(found, 300).status == "target"
+    assert one(found, 250).metric == "thu ngân sách"
+
+
+def test_program_name_is_not_a_target_cue():
+    found = figs("Chương trình mục tiêu quốc gia xây dựng nông thôn mới: có thêm 2 xã đạt chuẩn.")
+    assert one(found, 2, "xã").status == "actual"
+
+
+def test_breakdown_takes_the_status_of_the_whole():
+    found = figs("Giá trị sản xuất công nghiệp ước đạt 310 tỷ đồng; trong đó khu vực ngoài nhà nước đạt 250 tỷ đồng.")
+    assert one(found, 250).status == "estimate"
+
+
+def test_counts_of_flows_take_the_period_stocks_do_not():
+    found = figs("6 tháng đầu năm 2023, huyện kết nạp 45 đảng viên mới. Toàn huyện có 12.500 con trâu, bò.")
+    assert one(found, 45, "đảng viên").period == "2023-01/2023-06"
+    assert one(found, 12500, "con").period is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kỳ họp thứ 13 HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ngày 12/7/2023.",
+    "Dự hội nghị có 225 đại biểu; hội nghị nghe 8 báo cáo.",
+    "Dịp này, UBND huyện tặng giấy khen cho 12 tập thể và 20 cá nhân.",
+    "Thực hiện Nghị quyết số 18 và Kết luận 09/KL-TU, xây dựng đô thị loại II.",
+    "Huyện tổ chức kỷ niệm 97 năm Ngày Báo chí cách mạng Việt Nam trong 2 ngày.",
+    "Đề án “phát triển 3 xã biên giới” được phê duyệt.",
+    "Bài 2: Cơ chế, chính sách rộng mở",
+    "Tỷ lệ bao phủ là 0 68% dân số.",
+])
+def test_things_that_are_not_figures(sentence):
+    assert figs(sentence) == ()
+
+
+def test_range_is_not_two_figures():
+    found = figs("Có 3 xã đạt từ 15 - 18 tiêu chí.")
+    assert [(f.value, f.unit) for f in found] == [(3, "xã")]
+
+
+def test_caption_repeating_a_figure_counts_once():
+    body = ("Thu ngân sách đạt 120 tỷ đồng\n\n"
+            "Trong 6 tháng đầu năm, thu ngân sách đạt 120 tỷ đồng, bằng 55% dự toán.")
+    found = figs(body)
+    assert len([f for f in found if f.value == 120]) == 1
+
+
+def test_approximators_are_kept_apart_from_the_value():
+    f = one(figs("Sản lượng lương thực đạt hơn 17.800 tấn."), 17800)
+    assert f.approx == "hơn" and f.base_value == pytest.approx(17_800_000)
+
+
+def test_year_from_the_lead_when_no_date_is_known():
+    body = ("Hội nghị đánh giá nhiệm vụ 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2016.\n\n"
+            "6 tháng đầu năm, tổng giá trị sản xuất đạt 5.115 tỷ đồng.")
+    f = one(figs(body, meeting_date=None), 5115)
+    assert f.period == "2016-01/2016-06"

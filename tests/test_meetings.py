@@ -1,0 +1,182 @@
+"""vngov.meetings: the meeting a news article reports, its date, place, kind and chair."""
+import time
+
+import pytest
+
+from vngov.corpus import parse_text
+from vngov.meetings import extract_meetings
+
+
+def article(text: str, doc_id: str = "t"):
+    return parse_text(doc_id, text, f"{doc_id}.txt")
+
+
+def main(text: str):
+    found = extract_meetings(article(text))
+    assert found, text
+    return found[0]
+
+
+WORKING_VISIT = """(Baohatinh.vn) - Sáng 14/11, dưới sự chủ trì của Bí thư Tỉnh ủy Trần Văn Nam, Thường trực Tỉnh ủy làm việc với BTV Huyện ủy Cẩm Xuyên về tình hình phát triển KT-XH 10 tháng đầu năm 2023.
+
+Cùng dự có Chủ tịch UBND tỉnh Lê Minh Hòa.
+
+Bí thư Huyện ủy Cẩm Xuyên Phạm Đức Lâm báo cáo kết quả 10 tháng đầu năm 2023 của huyện.
+"""
+
+COUNCIL = """HĐND huyện Hương Khê khóa XX tổ chức kỳ họp thứ 9
+
+Trong 2 ngày 19 và 20-7, HĐND huyện Hương Khê khóa XX, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ 9 đánh giá tình hình 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2022.
+
+Đồng chí Võ Thị Hà, Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì kỳ họp.
+"""
+
+PROVINCE_BODY = """ date 2023-03 Chiều 2/3, Thường trực Tỉnh ủy làm việc với Ban Cán sự đảng UBND tỉnh về tiến độ các dự án trọng điểm.
+
+Tham dự có lãnh đạo các sở, ngành của tỉnh Quảng Bình.
+"""
+
+CO_CHAIRS = """ date 2021-07 Tại điểm cầu Thanh Hóa, các đồng chí: Đỗ Minh Tuấn - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; Lại Thế Nguyên - Phó Bí thư Thường trực Tỉnh ủy đồng chủ trì hội nghị. Cùng dự có đồng chí Nguyễn Văn Thi - Phó Chủ tịch UBND tỉnh.
+
+Hội nghị trực tuyến toàn quốc đánh giá tình hình 6 tháng đầu năm.
+"""
+
+NO_DATE = """Thị ủy Hồng Lĩnh vừa tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2022.
+
+Năm 2022, thị xã Hồng Lĩnh đạt nhiều kết quả.
+"""
+
+TODAY = """Chiều nay (12/5), BTV Thành ủy Vinh tổ chức hội nghị lần thứ 20, bàn triển khai Nghị quyết số 05-NQ/TU ngày 3/4/2024 của BTV Tỉnh ủy.
+
+Đồng chí Phan Đức Đồng, Ủy viên BTV Tỉnh ủy, Bí thư Thành ủy chủ trì hội nghị.
+"""
+
+NOT_A_MEETING = """Giá lúa tăng mạnh
+
+Nông dân phấn khởi vì giá lúa vụ hè thu năm nay tăng cao so với cùng kỳ.
+"""
+
+
+def test_working_visit_of_a_higher_body_is_about_the_lower_unit():
+    m = main(WORKING_VISIT)
+    assert m.date == "2023-11-14"
+    assert m.part_of_day == "sáng"
+    assert m.kind == "làm việc"
+    assert m.host == "Thường trực Tỉnh ủy"
+    assert m.counterpart == "BTV Huyện ủy Cẩm Xuyên"
+    assert m.locality == "huyện Cẩm Xuyên"
+    assert m.chair == ("Trần Văn Nam",)
+
+
+def test_evidence_is_the_lead_sentence():
+    m = main(WORKING_VISIT)
+    assert m.evidence.text.startswith("Sáng 14/11") and m.evidence.text.endswith("năm 2023.")
+
+
+def test_council_session_over_two_days():
+    m = main(COUNCIL)
+    assert (m.date, m.end_date) == ("2022-07-19", "2022-07-20")
+    assert m.kind == "kỳ họp"
+    assert m.host == "HĐND huyện Hương Khê"
+    assert m.locality == "huyện Hương Khê"
+    assert m.chair == ("Võ Thị Hà",)
+
+
+def test_bare_province_resolved_from_the_article():
+    m = main(PROVINCE_BODY)
+    assert m.date == "2023-03-02"
+    assert m.locality == "tỉnh Quảng Bình"
+    assert m.chair == ()
+
+
+def test_bare_province_resolved_from_the_source_marker():
+    text = PROVINCE_BODY.replace(" date 2023-03 ", " date 2023-03 (Baonghean.vn) - ").replace(
+        "của tỉnh Quảng Bình", "")
+    assert main(text).locality == "tỉnh Nghệ An"
+
+
+def test_venue_and_co_chairs():
+    m = main(CO_CHAIRS)
+    assert m.kind == "hội nghị"
+    assert m.locality == "tỉnh Thanh Hóa"
+    assert m.chair == ("Đỗ Minh Tuấn", "Lại Thế Nguyên")
+    assert m.date is None
+
+
+def test_undated_meeting_keeps_place_and_kind():
+    m = main(NO_DATE)
+    assert m.date is None
+    assert m.kind == "hội nghị" and m.subkind == "tổng kết"
+    assert m.locality == "thị xã Hồng Lĩnh"
+
+
+def test_today_takes_its_year_from_a_cited_document_not_its_date():
+    m = main(TODAY)
+    assert m.date == "2024-05-12"
+    assert m.part_of_day == "chiều"
+    assert m.locality == "thành phố Vinh"
+    assert m.chair == ("Phan Đức Đồng",)
+
+
+def test_december_session_in_a_january_article_is_last_year():
+    text = " date 2024-01-05 Ngày 28/12, HĐND huyện Can Lộc tổ chức kỳ họp thứ 15."
+    assert main(text).date == "2023-12-28"
+
+
+def test_a_task_led_is_not_a_chair():
+    text = ("Ngày 5/6, UBND huyện Đức Thọ tổ chức hội nghị triển khai kế hoạch. "
+            "Đồng chí Nguyễn Văn Bình giao Phòng Nông nghiệp chủ trì, phối hợp với các xã thực hiện.")
+    assert main(" date 2022-06 " + text).chair == ()
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("tổ chức hội nghị phiên thường kỳ", "hội nghị"),
+    ("tổ chức phiên họp thường kỳ", "phiên họp"),
+    ("họp phiên thường kỳ tháng 7", "phiên họp"),
+    ("tổ chức Kỳ họp thứ 11", "kỳ họp"),
+    ("tổ chức Đại hội đại biểu Đảng bộ huyện lần thứ XX", "đại hội"),
+    ("tổ chức tiếp xúc cử tri trước kỳ họp", "tiếp xúc cử tri"),
+    ("tổ chức gặp mặt các cơ quan báo chí", "gặp mặt"),
+    ("tổ chức hội thảo khoa học", "hội thảo"),
+])
+def test_kinds_in_their_shortest_form(phrase, kind):
+    assert main(f" date 2022-07 Sáng 5/7, UBND huyện Nghi Xuân {phrase}.").kind == kind
+
+
+def test_second_meeting_the_same_afternoon():
+    text = (" date 2024-01 Chiều 6/1, BCH Đảng bộ huyện Thạch Hà tổ chức hội nghị tổng kết năm 2023.\n\n"
+            "Năm 2023 huyện đạt nhiều kết quả.\n\n"
+            "Cũng trong chiều nay, huyện Thạch Hà tổng kết cuộc thi viết về Đảng.")
+    found = extract_meetings(article(text))
+    assert [m.kind for m in found] == ["hội nghị", "tổng kết"]
+    assert found[1].date == "2024-01-06" and found[1].part_of_day == "chiều"
+
+
+def test_headline_names_the_meeting_and_the_lead_dates_it():
+    text = (" date 2019-04 Hội nghị Ban Chấp hành Đảng bộ huyện Nghi Xuân lần thứ 12\n\n"
+            "Sáng 9/4, Ban Chấp hành Đảng bộ huyện đã nghe báo cáo tình hình quý I năm 2019.")
+    m = main(text)
+    assert m.kind == "hội nghị" and m.locality == "huyện Nghi Xuân"
+    assert m.date == "2019-04-09" and m.part_of_day == "sáng"
+
+
+def test_an_office_named_as_chair_stands_for_its_holder():
+    text = (" date 2023-06 Sáng 20/6, BTV Huyện ủy Can Lộc tổ chức hội nghị sơ kết 6 tháng đầu năm. "
+            "Bí thư Huyện ủy chủ trì hội nghị.\n\n"
+            "Phát biểu kết luận, Bí thư Huyện ủy Trần Tú Anh đề nghị các địa phương tập trung cao.")
+    assert main(text).chair == ("Trần Tú Anh",)
+
+
+def test_no_meeting_no_record():
+    assert extract_meetings(article(NOT_A_MEETING)) == ()
+
+
+def test_fast_enough_for_a_large_corpus():
+    docs = [article(t, str(i)) for i, t in enumerate([WORKING_VISIT, COUNCIL, PROVINCE_BODY, CO_CHAIRS,
+                                                       NO_DATE, TODAY, NOT_A_MEETING] * 30)]
+    extract_meetings(docs[0])  # warm the caches
+    t = time.perf_counter()
+    for d in docs:
+        extract_meetings(d)
+    rate = len(docs) / (time.perf_counter() - t)
+    assert rate > 400, f"{rate:.0f} articles/s"

@@ -1,0 +1,134 @@
+"""vngov.people: every named person once, with the offices the article gives them."""
+import pytest
+
+from vngov.corpus import parse_text
+from vngov.people import extract_people
+
+
+def article(body: str, doc_id: str = "t"):
+    return parse_text(doc_id, body, f"{doc_id}.txt")
+
+
+def people_of(body: str) -> dict[str, list[str]]:
+    return {p.name: [r.text for r in p.roles] for p in extract_people(article(body))}
+
+
+def test_office_before_the_name_and_a_place_between():
+    got = people_of("Sáng 5/3, Chủ tịch UBND TX Hồng Lĩnh Nguyễn Thị Lan làm việc với các xã.")
+    assert got == {"Nguyễn Thị Lan": ["Chủ tịch UBND TX Hồng Lĩnh"]}
+
+
+def test_two_offices_before_a_name():
+    got = people_of("Dự hội nghị có Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phan Minh Tâm.")
+    assert got == {"Phan Minh Tâm": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]}
+
+
+def test_offices_after_the_name_until_the_verb():
+    got = people_of("Đồng chí Bùi Xuân Hòa, Ủy viên BTV Tỉnh ủy, Bí thư Huyện ủy chủ trì hội nghị.")
+    assert got == {"Bùi Xuân Hòa": ["Ủy viên BTV Tỉnh ủy", "Bí thư Huyện ủy"]}
+
+
+def test_a_rank_is_not_a_role():
+    art = article("Dự có Thiếu tướng Đinh Văn Nơi - Giám đốc Công an tỉnh; lãnh đạo các sở, ngành.")
+    [p] = extract_people(art)
+    assert (p.name, p.rank, [r.text for r in p.roles]) == ("Đinh Văn Nơi", "Thiếu tướng", ["Giám đốc Công an tỉnh"])
+
+
+def test_an_office_right_before_the_next_name_belongs_to_the_next_person():
+    got = people_of("Cùng dự có Bí thư Tỉnh ủy Đỗ Văn Chiến, Chủ tịch UBND tỉnh Lê Hoài Nam và các sở.")
+    assert got == {"Đỗ Văn Chiến": ["Bí thư Tỉnh ủy"], "Lê Hoài Nam": ["Chủ tịch UBND tỉnh"]}
+
+
+def test_a_list_shares_the_office_before_the_colon():
+    got = people_of("Tham dự có các Phó Chủ tịch UBND tỉnh: Trần Văn Một, Lê Thị Hai và Phạm Văn Ba.")
+    assert got == {n: ["Phó Chủ tịch UBND tỉnh"] for n in ("Trần Văn Một", "Lê Thị Hai", "Phạm Văn Ba")}
+
+
+def test_a_list_item_keeps_the_shared_office_and_its_own():
+    got = people_of("Chủ trì có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Vũ Thị Hoa - Phó Chủ tịch HĐND tỉnh, "
+                    "Đào Văn Khánh - Giám đốc Sở Tài chính.")
+    assert got == {"Vũ Thị Hoa": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch HĐND tỉnh"],
+                   "Đào Văn Khánh": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Giám đốc Sở Tài chính"]}
+
+
+def test_a_list_without_a_shared_office():
+    got = people_of("Các đồng chí: Hồ Văn Tư - Bí thư Huyện ủy; Ngô Đức Năm - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.")
+    assert got == {"Hồ Văn Tư": ["Bí thư Huyện ủy"], "Ngô Đức Năm": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}
+
+
+def test_fillers_between_offices():
+    got = people_of("HĐND huyện bầu ông Lưu Văn Sáu - Ủy viên BCH Đảng bộ huyện, nhiệm kỳ 2020-2025, "
+                    "giữ chức Phó Chủ tịch UBND huyện Yên Thành nhiệm kỳ 2021 - 2026.")
+    assert got == {"Lưu Văn Sáu": ["Ủy viên BCH Đảng bộ huyện", "Phó Chủ tịch UBND huyện Yên Thành"]}
+
+
+def test_one_office_mentioned_twice_is_given_once_and_the_place_less_form_merges():
+    got = people_of("Chủ tịch UBND huyện Yên Thành Hà Văn Bảy phát biểu.\n\n"
+                    "Chủ tịch UBND huyện Hà Văn Bảy nhấn mạnh nhiệm vụ.\n\n"
+                    "Chủ tịch UBND huyện Yên Thành Hà Văn Bảy kết luận.")
+    assert got == {"Hà Văn Bảy": ["Chủ tịch UBND huyện Yên Thành"]}
+
+
+def test_different_offices_of_one_person_are_all_kept():
+    got = people_of("Phó Chủ tịch UBND tỉnh Kiều Văn Tám dự.\n\nPhó Chủ tịch Thường trực UBND tỉnh Kiều Văn Tám kết luận.")
+    assert got == {"Kiều Văn Tám": ["Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch Thường trực UBND tỉnh"]}
+
+
+def test_names_without_offices_and_places_that_look_like_names():
+    got = people_of("Huyện học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. "
+                    "Kinh tế Hà Tĩnh tăng trưởng; thị trấn Hồ Xá mở rộng; Tiểu dự án Hạ tầng được triển khai.")
+    assert got == {"Hồ Chí Minh": []}
+
+
+def test_photo_credits_and_byline_are_not_people():
+    body = "Bí thư Huyện ủy Lý Văn Chín phát biểu tại hội nghị. (Ảnh: Nguyễn Văn Mười)\n\nTrần Thị Hằng"
+    got = people_of(body)
+    assert got == {"Lý Văn Chín": ["Bí thư Huyện ủy"]}
+
+
+def test_role_locality_comes_from_the_phrase_or_the_article():
+    art = article("Chiều 2/3, Thường trực Tỉnh ủy Hà Tĩnh làm việc với huyện Thạch Hà. "
+                  "Dự có Chủ tịch UBND tỉnh Võ Văn Một, Bí thư Huyện ủy Thạch Hà Lê Văn Hai.")
+    roles = {p.name: p.roles[0] for p in extract_people(art)}
+    assert roles["Võ Văn Một"].locality == "tỉnh Hà Tĩnh"
+    assert roles["Lê Văn Hai"].locality == "huyện Thạch Hà"
+    assert roles["Võ Văn Một"].title == "Chủ tịch" and roles["Võ Văn Một"].body == "UBND"
+
+
+def test_evidence_points_into_the_body():
+    art = article("Sáng nay, Giám đốc Sở Y tế Mai Văn Hùng kiểm tra bệnh viện.")
+    [p] = extract_people(art)
+    assert any("Mai Văn Hùng" in ev.text for ev in p.evidence)
+    assert all(art.body[ev.start:ev.end] == ev.text for ev in p.evidence)
+
+
+@pytest.mark.parametrize("body", ["", "Kinh tế tăng trưởng khá.", "UBND tỉnh đề nghị các sở khẩn trương."])
+def test_no_people(body):
+    assert people_of(body or " ") == {}
+
+
+def test_office_comma_address_name():
+    got = people_of("Chủ tịch UBND xã Sơn Lộc, ông Đàm Văn Quế cho biết xã đã về đích nông thôn mới.")
+    assert got == {"Đàm Văn Quế": ["Chủ tịch UBND xã Sơn Lộc"]}
+
+
+def test_appointment_without_a_comma():
+    got = people_of("Tỉnh trao quyết định bổ nhiệm đồng chí Khúc Văn Đông giữ chức Phó Giám đốc Sở Y tế.")
+    assert got == {"Khúc Văn Đông": ["Phó Giám đốc Sở Y tế"]}
+
+
+def test_an_organisation_the_lexicon_does_not_list():
+    got = people_of("Theo ông Lã Văn Nhất, Giám đốc Trung tâm Khuyến nông tỉnh cho biết, năng suất lúa tăng.\n\n"
+                    "Giám đốc Ban Quản lý rừng phòng hộ Ngàn Phố Cù Văn Hai kiểm tra.")
+    assert got == {"Lã Văn Nhất": ["Giám đốc Trung tâm Khuyến nông tỉnh"],
+                   "Cù Văn Hai": ["Giám đốc Ban Quản lý rừng phòng hộ Ngàn Phố"]}
+
+
+def test_plural_office_without_colon_is_shared():
+    got = people_of("Dự có các đồng chí Phó Bí thư Huyện ủy Mạc Văn Một, Lục Thị Hai.")
+    assert got == {"Mạc Văn Một": ["Phó Bí thư Huyện ủy"], "Lục Thị Hai": ["Phó Bí thư Huyện ủy"]}
+
+
+def test_national_offices_and_countries():
+    got = people_of("Phó Thủ tướng Chính phủ Âu Văn Ba làm việc với đối tác Hàn Quốc và Thái Lan.")
+    assert got == {"Âu Văn Ba": ["Phó Thủ tướng Chính phủ"]}

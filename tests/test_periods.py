@@ -1,0 +1,67 @@
+"""Period phrases and their ISO periods (vngov.periods)."""
+import pytest
+
+from vngov.periods import Reference, bounds, find_periods
+
+JULY_2022 = Reference(2022, 7)
+
+
+def periods(text, ref=JULY_2022):
+    return [(p.text, p.iso) for p in find_periods(text, ref)]
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("10 tháng đầu năm 2019, thị xã đạt", "2019-01/2019-10"),
+    ("Trong 6 tháng đầu năm, huyện", "2022-01/2022-06"),
+    ("9 tháng năm 2021, chỉ số", "2021-01/2021-09"),
+    ("Trong tháng 5, UBND huyện", "2022-05"),
+    ("trong quý I/2024 thu", "2024-01/2024-03"),
+    ("tăng trưởng quý II đạt", "2022-04/2022-06"),
+    ("Năm 2023, huyện đã mở", "2023"),
+    ("thu ngân sách cả năm ước", "2022"),
+    ("giai đoạn 2021–2025 đạt", "2021/2025"),
+    ("tổng thu ước thực hiện đến cuối tháng 7 gần", "2022-01/2022-07"),
+    ("tiêu chí đạt chuẩn đến tháng 10/2019 là", "2019-10"),
+    ("thu ngân sách (đến 28/10/2021) đạt", "2021-01-01/2021-10-28"),
+    ("tỷ lệ hộ nghèo đầu năm 2020 còn", "2020-01"),
+])
+def test_phrases_become_iso_periods(text, iso):
+    found = [p for p in find_periods(text, JULY_2022) if p.iso]
+    assert found and found[0].iso == iso
+
+
+def test_last_year_depends_on_when_the_report_was_written():
+    assert periods("Năm qua, huyện đã", Reference(2024, 1))[0][1] == "2023"
+    assert periods("Năm qua, huyện đã", Reference(2015, 12))[0][1] == "2015"
+
+
+def test_a_month_still_ahead_is_last_years():
+    assert periods("Trong tháng 12, huyện", Reference(2024, 1))[0][1] == "2023-12"
+
+
+def test_term_counts_only_when_it_opens_a_sentence():
+    assert periods("Nhiệm kỳ 2015-2020, huyện đạt")[0][1] == "2015/2020"
+    assert periods("Đại hội lần thứ XVI, nhiệm kỳ 2020 – 2025 khai mạc") == []
+
+
+def test_tasks_and_comparisons_are_flagged():
+    (task,) = find_periods("triển khai nhiệm vụ 6 tháng cuối năm 2015", JULY_2022)
+    assert task.task and task.iso == "2015-07/2015-12"
+    (cmp_,) = find_periods("tăng 14,62% so với năm 2022", JULY_2022)
+    assert cmp_.compare
+
+
+def test_now_and_vague_phrases_have_no_period():
+    shapes = [(p.shape, p.iso) for p in find_periods("Đến nay, lũy kế có; thời gian qua", JULY_2022)]
+    assert shapes == [("now", None), ("now", None), ("reset", None)]
+
+
+def test_bounds_of_a_period():
+    assert bounds("2019-01/2019-10") == ("2019-01-01", "2019-10-31")
+    assert bounds("2024") == ("2024-01-01", "2024-12-31")
+    assert bounds("2021-01-01/2021-10-28") == ("2021-01-01", "2021-10-28")
+    assert bounds(None) == (None, None)
+
+
+def test_no_year_no_period():
+    assert periods("6 tháng đầu năm", Reference(None, None)) == [("6 tháng đầu năm", None)]

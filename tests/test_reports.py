@@ -1,0 +1,148 @@
+"""Report planning, execution with papermill, HTML export, manifest skipping, index page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from vngov import reports, store
+
+from conftest import TOY_TEXTS, toy_extractions
+from vngov import tables as T
+
+
+@pytest.fixture()
+def toy_store(tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """A corpus folder of the toy articles and its store, with the toy extractions as rows."""
+    corpus = tmp_path / "toy"
+    corpus.mkdir()
+    for doc_id, text in TOY_TEXTS.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    rows = {x.doc_id: T.article_rows(art, x) for art, x in toy_extractions()}
+    monkeypatch.setattr(store, "parse_file", lambda path: rows[Path(path).stem])
+    out = tmp_path / "store"
+    store.build(corpus, out=out, workers=1)
+    return corpus, out
+
+
+def test_plan_has_one_report_per_locality_and_year(toy_tables, tmp_path):
+    jobs = reports.plan(toy_tables, tmp_path)
+    assert [(j.kind, j.name, j.output.relative_to(tmp_path).as_posix()) for j in jobs] == [
+        ("locality", "huyện Can Lộc", "locality/huyen-can-loc.ipynb"),
+        ("locality", "thị xã Kỳ Anh", "locality/thi-xa-ky-anh.ipynb"),
+        ("period", "2022", "period/2022.ipynb"), ("period", "2023", "period/2023.ipynb")]
+    assert jobs[0].parameters == {"locality": "huyện Can Lộc"}  # no store path: the kernel reads VNGOV_STORE
+    assert all(j.notebook.is_file() for j in jobs)
+
+
+def test_names_differing_only_in_diacritics_get_distinct_files():
+    used: set[str] = set()
+    assert [reports._unique(n, used) for n in ("xa-an-phu", "xa-an-phu", "xa-an-phu")] == [
+        "xa-an-phu", "xa-an-phu-2", "xa-an-phu-3"]
+
+
+def test_job_key_changes_with_each_input(toy_tables, tmp_path):
+    job = reports.plan(toy_tables, tmp_path)[0]
+    base = reports.job_key(job, "store1", "code1")
+    assert base == reports.job_key(job, "store1", "code1")
+    assert base != reports.job_key(job, "store2", "code1")
+    assert base != reports.job_key(job, "store1", "code2")
+    other = reports.Job(job.kind, job.name, job.notebook, job.output, {"locality": "xã Khác"})
+    assert base != reports.job_key(other, "store1", "code1")
+
+
+def test_clean_drops_timings_and_paths_but_keeps_outputs():
+    nb = nbformat.v4.new_notebook(metadata={"papermill": {"start_time": "t", "end_time": "t", "duration": 1.0,
+                                                          "input_path": "/abs/in.ipynb", "parameters": {"a": 1}}})
+    cell = nbformat.v4.new_code_cell("1+1", metadata={"execution": {"iopub.status.busy": "t"},
+                                                       "papermill": {"duration": 0.1, "status": "completed"}})
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    nb.cells = [cell]
+    cleaned = reports.clean(nb)
+    assert cleaned.metadata.papermill == {"parameters": {"a": 1}}
+    assert "execution" not in cleaned.cells[0].metadata
+    assert cleaned.cells[0].metadata.papermill == {"status": "completed"}
+    assert cleaned.cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+def _texts(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            parts.extend(v for k, v in out.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path):
+    corpus, store_dir = toy_store
+    out = tmp_path / "reports"
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    notebooks = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.ipynb"))
+    assert notebooks == ["locality/huyen-can-loc.ipynb", "locality/thi-xa-ky-anh.ipynb",
+                         "period/2022.ipynb", "period/2023.ipynb"]
+    kyanh = nbformat.read(out / "locality" / "thi-xa-ky-anh.ipynb", as_version=4)
+    text = _texts(kyanh)
+    assert "đạt 107,5% kế hoạch" in text and "toy-b" in text  # a figure with its evidence and article
+    assert "Nguyễn Văn An" in text and "làm việc" in text       # people, meetings
+    assert str(tmp_path) not in nbformat.writes(kyanh)          # no machine paths in the baseline
+    html = (out / "locality" / "thi-xa-ky-anh.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64" in html and "select_locality" not in html  # chart embedded, code hidden
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p[:-6]}.html"' in index for p in notebooks)
+
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")}
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")} == stamps  # unchanged inputs: skipped
+    assert json.loads((out / "manifest.json").read_text()).keys() == set(notebooks)
+
+
+def test_reports_of_places_gone_from_the_store_are_removed(toy_store, tmp_path, monkeypatch):
+    corpus, store_dir = toy_store
+    out = tmp_path / "reports"
+    stale = out / "locality" / "xa-da-bo.ipynb"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
+    stale.with_suffix(".html").write_text("")
+    monkeypatch.setattr(reports, "_execute_all", lambda jobs, *a: iter([(j, None) for j in jobs]))
+    reports.run_reports(corpus, store_dir=store_dir, out=out)
+    assert not stale.exists() and not stale.with_suffix(".html").exists()
+
+
+def test_a_failing_report_is_listed_and_the_others_still_run(toy_store, tmp_path):
+    _, store_dir = toy_store
+    nb = reports.notebooks_dir() / "locality_report.ipynb"
+    good = reports.Job("locality", "thị xã Kỳ Anh", nb, tmp_path / "good.ipynb", {"locality": "thị xã Kỳ Anh"})
+    bad = reports.Job("locality", "thị xã Kỳ Anh", nb, tmp_path / "bad.ipynb",
+                      {"locality": "thị xã Kỳ Anh", "start": "last spring"})
+    results = {job.output.name: err for job, err in reports._execute_all([bad, good], store_dir, 2, False)}
+    assert results["good.ipynb"] is None and (tmp_path / "good.html").is_file()
+    assert "ISO date" in results["bad.ipynb"]
+    assert (tmp_path / "bad.ipynb").is_file()  # kept, with its traceback, to read why
+
+
+def test_explore_notebook_runs_against_the_sample_store(sample_store, tmp_path, monkeypatch):
+    import papermill as pm
+
+    monkeypatch.setenv("VNGOV_STORE", str(sample_store))
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    nb = reports.notebooks_dir() / "explore.ipynb"
+    pm.execute_notebook(str(nb), str(tmp_path / "explore.ipynb"), kernel_name=reports.KERNEL,
+                        progress_bar=False, cwd=str(nb.parent))
+    text = _texts(nbformat.read(tmp_path / "explore.ipynb", as_version=4))
+    assert "meetings" in text and "rows" in text
+
+
+def test_notebooks_are_thin_and_parameterised():
+    for name, params in (("locality_report", {"locality", "start", "end", "store"}),
+                         ("period_report", {"period", "store"})):
+        nb = nbformat.read(reports.notebooks_dir() / f"{name}.ipynb", as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1
+        assert {line.split("=")[0].strip() for line in tagged[0].source.splitlines() if "=" in line} == params
+        assert "store = None" in tagged[0].source
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        assert not any(kw in src for src in code for kw in ("def ", "for ", "while ", "class "))
+        assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")  # committed clean
