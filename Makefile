@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= data/sample
 SHARED ?= ../shared
 
-.PHONY: setup build reports test bench score clean
+.PHONY: setup build reports baselines test bench score clean
 
 # A second run does nothing: the stamp is newer than pyproject.toml.
 setup: $(STAMP)
@@ -18,15 +18,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# Tables of $(CORPUS) as Parquet under data/processed/<corpus name>/ (unchanged files come from the cache).
 build: setup
 	$(BIN)/vngov build $(CORPUS)
 
+# One report per locality and per year under reports/<corpus name>/, HTML beside each, index.html.
+# Reports whose store, notebook, parameters and vngov code are unchanged are not re-executed.
 reports: build
 	$(BIN)/vngov reports $(CORPUS)
 
+# Refresh the nbval baselines (reports/sample/) after an intended change, then commit them.
+# Removing the manifest makes every sample report execute again.
+baselines: setup
+	$(BIN)/vngov build data/sample
+	rm -f reports/sample/manifest.json
+	$(BIN)/vngov reports data/sample
+
+# Unit tests on 2 cores, then nbval: data/sample is built into a temporary store and the
+# committed reports/sample/**/*.ipynb are re-executed against it (not regenerated first).
 test: setup
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q -n 2 tests
-	MPLBACKEND=Agg $(BIN)/python -m tests.nbval_run
+	$(BIN)/python tests/nbval_run.py
 
 bench: setup
 	$(BIN)/python -m vngov.bench

@@ -128,3 +128,7 @@ def toy_rows():
 @pytest.fixture()
 def toy_tables(toy_rows):
     return tables.frames(toy_rows)
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "slow: runs notebooks or builds corpora (part of `make test` all the same)")

@@ -135,3 +135,12 @@ def test_sample_store_evidence_is_the_article_text_at_its_offsets(sample_tables)
         for row in frame.index[:: max(1, len(frame) // 25)]:
             check = A.check_evidence(sample_tables, table, row)
             assert check["matches"], check
+
+
+def test_officials_table_filters_by_locality_and_survives_absence(toy_tables):
+    assert A.officials_table(toy_tables).empty  # no registry in the toy store
+    officials = pd.DataFrame({"name": ["B", "A", "C"], "office": ["bí thư", "chủ tịch", "bí thư"],
+                              "locality": [KYANH, KYANH, CANLOC], "first_seen": ["2022", "2023", "2023"],
+                              "last_seen": ["2023", "2023", "2023"], "n_articles": [2, 1, 1]})
+    shown = A.officials_table({**toy_tables, "officials": officials}, KYANH)
+    assert list(shown["name"]) == ["A", "B"] and list(shown["n_articles"]) == ["1", "2"]

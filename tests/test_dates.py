@@ -1,7 +1,7 @@
 """vngov.dates: the date phrases of news leads and the year they leave out."""
 import pytest
 
-from vngov.dates import dates_a_document, find_dates, iso, resolve_year, text_years
+from vngov.dates import dates_a_document, find_dates, iso, resolve_year, text_years, url_date
 
 
 def first(text):
@@ -35,6 +35,7 @@ def test_single_days(text, day, month, year, part):
     ("Trong các ngày 11, 12/7, HĐND huyện tổ chức", 11, 12, 7),
     ("Trong 02 ngày (19 - 20/12), HĐND huyện tổ chức", 19, 20, 12),
     ("Từ ngày 11 đến 12/7, đoàn giám sát làm việc", 11, 12, 7),
+    ("Kỳ họp diễn ra trong 3 ngày từ 7-9/12", 7, 9, 12),
 ])
 def test_spans_of_days(text, day, end_day, month):
     d = first(text)
@@ -65,6 +66,10 @@ def test_a_documents_date_is_recognised_as_such():
     assert d.year == 2021 and dates_a_document(text, d)
     lead = "Sáng 12/4, Tỉnh ủy họp"
     assert not dates_a_document(lead, first(lead))
+    after_clause = "Thực hiện Kế hoạch của Tỉnh ủy, ngày 12/4, UBND huyện tổ chức hội nghị"
+    assert not dates_a_document(after_clause, first(after_clause))
+    with_part = "Thực hiện Kế hoạch của Tỉnh ủy sáng 12/4 UBND huyện tổ chức"
+    assert not dates_a_document(with_part, first(with_part))
 
 
 # --- years ---------------------------------------------------------------------------------
@@ -97,6 +102,12 @@ def test_a_year_end_meeting_reviews_the_year_and_plans_the_next():
     assert resolve_year(19, 6, None, text) == 2023
 
 
+def test_mid_year_the_year_reported_most_wins():
+    text = "6 tháng đầu năm 2023 tổng thu đạt 50%; 6 tháng đầu năm 2023 sản lượng tăng; kế hoạch năm 2024 sẽ bàn sau"
+    assert resolve_year(15, 7, None, text) == 2023
+    assert resolve_year(15, 1, None, "tổng kết năm 2023, 2023 nhiều khó khăn, năm 2023; nhiệm vụ năm 2024") == 2024
+
+
 def test_terms_horizons_and_baselines_do_not_count():
     years = text_years("nhiệm kỳ 2021 - 2026; tầm nhìn đến năm 2050; tăng so với năm 2015; giai đoạn 2016-2020")
     assert not years
@@ -110,3 +121,10 @@ def test_iso_checks_the_calendar():
     assert iso(2021, 4, 23) == "2021-04-23"
     assert iso(2021, 2, 30) is None
     assert iso(None, 4, 23) is None
+
+
+def test_publication_month_from_a_news_url():
+    assert url_date("https://baoquangbinh.vn/tin-tuc-su-kien/201507/hdnd-thi-xa-2126945/") == "2015-07"
+    assert url_date("https://example.vn/2021/04/23/hoi-nghi.html") == "2021-04-23"
+    assert url_date("https://baonghean.vn/dien-chau-6-thang-107401.html") is None
+    assert url_date(None) is None

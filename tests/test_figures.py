@@ -143,3 +143,22 @@ def test_year_from_the_lead_when_no_date_is_known():
             "6 tháng đầu năm, tổng giá trị sản xuất đạt 5.115 tỷ đồng.")
     f = one(figs(body, meeting_date=None), 5115)
     assert f.period == "2016-01/2016-06"
+
+
+def test_a_period_not_yet_begun_is_a_target():
+    found = figs("Năm 2024, thu ngân sách đạt 3.800 tỷ đồng.", meeting_date="2023-12-20")
+    assert one(found, 3800).status == "target"
+    found = figs("Năm 2023, thu ngân sách đạt 3.500 tỷ đồng.", meeting_date="2023-12-20")
+    assert one(found, 3500).status == "actual"
+
+
+def test_mục_tiêu_is_a_cue_only_when_it_sets_one():
+    found = figs("Thực hiện mục tiêu kép, năm 2023 có 150 hộ thoát nghèo.", meeting_date="2023-12-20")
+    assert one(found, 150, "hộ").status == "actual"
+    found = figs("Mục tiêu đến năm 2025 có 80% xã đạt chuẩn nông thôn mới.", meeting_date="2023-12-20")
+    assert one(found, 80, "%").status == "target"
+
+
+def test_words_after_a_percentage_can_make_it_a_name():
+    found = figs("Toàn tỉnh có 35 doanh nghiệp 100% vốn nước ngoài.")
+    assert [f.value for f in found] == [35]

@@ -22,7 +22,8 @@ def test_a_name_after_an_office_and_a_place_is_split_from_the_place(text, expect
 @pytest.mark.parametrize("text", [
     "Kinh tế Hà Tĩnh tăng trưởng khá", "tại thị trấn Hồ Xá", "Báo Nghệ An đưa tin",
     "nâng cấp đường Lê Lợi", "Trường THPT Phan Đình Phùng", "Tiểu dự án Hạ tầng đô thị",
-    "Dự án Phát triển tổng hợp", "TP Hồ Chí Minh",
+    "Dự án Phát triển tổng hợp", "TP Hồ Chí Minh", "Tết Nguyên đán Giáp Thìn", "chào Xuân Quý Mão",
+    "nạo vét kênh Ông Tự", "hợp tác với Hàn Quốc, Thái Lan",
 ])
 def test_places_streets_and_projects_are_not_names(text):
     assert names_in(text) == []

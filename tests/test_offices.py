@@ -12,6 +12,7 @@ from vngov import offices
     ("phó bí thư Đảng ủy xã", "phó bí thư", "Đảng ủy"),
     ("Tổng Bí thư", "Tổng Bí thư", None),
     ("HUV", "HUV", None),
+    ("Phó Bí thư HU", "Phó Bí thư", "HU"),
 ])
 def test_parse_splits_title_and_body(phrase, title, body):
     role = offices.parse(phrase)
@@ -19,13 +20,16 @@ def test_parse_splits_title_and_body(phrase, title, body):
     assert (role.text, role.title, role.body) == (phrase, title, body)
 
 
-@pytest.mark.parametrize("phrase", ["Chủ tịch", "Giám đốc", "cán bộ xã", "Hội nghị Ban Chấp hành", "tỉnh Quảng Bình"])
+@pytest.mark.parametrize("phrase", ["Chủ tịch", "Giám đốc", "cán bộ xã", "Hội nghị Ban Chấp hành", "tỉnh Quảng Bình",
+                                    "Bí thư tu"])
 def test_a_bare_title_or_a_non_office_is_not_an_office(phrase):
     assert offices.parse(phrase) is None
 
 
 @pytest.mark.parametrize("phrase, level, place", [
     ("Chủ tịch UBND TX Hồng Lĩnh", "thị xã", "Hồng Lĩnh"),
+    ("Chủ tịch UBND TP.Biên Hòa", "thành phố", "Biên Hòa"),
+    ("Giám đốc Sở Y tế Hà Tĩnh", "tỉnh", "Hà Tĩnh"),
     ("Bí thư Huyện ủy Thạch Hà", "huyện", "Thạch Hà"),
     ("Phó Chủ tịch HĐND thành phố", "thành phố", None),
     ("Giám đốc Sở Y tế", "tỉnh", None),

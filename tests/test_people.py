@@ -132,3 +132,22 @@ def test_plural_office_without_colon_is_shared():
 def test_national_offices_and_countries():
     got = people_of("Phó Thủ tướng Chính phủ Âu Văn Ba làm việc với đối tác Hàn Quốc và Thái Lan.")
     assert got == {"Âu Văn Ba": ["Phó Thủ tướng Chính phủ"]}
+
+
+@pytest.mark.parametrize("body", [
+    "Phó Bí thư Thường trực Huyện ủy - Chủ tịch HĐND huyện Vi Văn Mười phát biểu.",
+    "Ông Vi Văn Mười - Phó Bí thư Thường trực Huyện ủy - Chủ tịch HĐND huyện phát biểu.",
+    "Phó Bí thư Thường trực Huyện ủy kiêm Chủ tịch HĐND huyện Vi Văn Mười dự.",
+])
+def test_offices_joined_by_dash_or_kiem(body):
+    assert people_of(body) == {"Vi Văn Mười": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"]}
+
+
+def test_photo_credit_after_a_sentence():
+    assert people_of("Lãnh đạo tỉnh thăm hỏi gia đình chính sách. Ảnh: Nguyễn Hải Nam") == {}
+
+
+def test_a_list_ends_where_an_item_brings_its_own_office():
+    got = people_of("Dự có các đồng chí Phó Chủ tịch UBND tỉnh Mạc Văn Một, Lục Thị Hai; Giám đốc Sở Y tế Tạ Văn Ba.")
+    assert got == {"Mạc Văn Một": ["Phó Chủ tịch UBND tỉnh"], "Lục Thị Hai": ["Phó Chủ tịch UBND tỉnh"],
+                   "Tạ Văn Ba": ["Giám đốc Sở Y tế"]}

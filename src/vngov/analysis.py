@@ -229,6 +229,19 @@ def offices_table(people: pd.DataFrame) -> pd.DataFrame:
     return present(grouped.reset_index()[cols])
 
 
+def officials_table(tables: Tables, locality: str | None = None) -> pd.DataFrame:
+    """The officials registry (one row per person, office and place across articles), for one
+    locality or all; empty when the store was built without the registry."""
+    officials = tables.get("officials")
+    if officials is None or officials.empty:
+        return present(pd.DataFrame(columns=["name", "office", "locality", "first_seen", "last_seen", "n_articles"]))
+    frame = officials if locality is None else officials[officials["locality"] == locality]
+    cols = [c for c in ("name", "role", "office", "locality", "first_seen", "last_seen", "n_articles", "doc_ids")
+            if c in frame.columns]
+    keys = [c for c in ("name", "office", "locality") if c in frame.columns]
+    return present(frame.sort_values(keys, kind="stable")[cols])
+
+
 def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
     """Every figure with its evidence: the number as written, what it measures, and the sentence."""
     frame = figures.assign(value_written=figures["value_text"].where(figures["value_text"].notna(),

@@ -63,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+(?P<rel>{rel})\s*[(,]?|(?P<rel0>{rel})\s*\()"
                    rf"\s*(?:ngày\s+)?{dm}\s*\)?", flags),
         # Trong 2 ngày 21 và 22-7, Trong các ngày 11, 12/7, Trong 02 ngày (19 - 20/12), Từ ngày 11 đến 12/7
-        re.compile(rf"(?<!\w)(?:trong\s+(?:\d+|hai|ba|bốn|năm|các)\s+ngày|từ\s+ngày|(?:{cue}))\s*\(?\s*{span}\s*\)?",
+        re.compile(rf"(?<!\w)(?:trong\s+(?:\d+|hai|ba|bốn|năm|các)\s+ngày\s*,?\s*(?:từ\s+)?(?:ngày\s+)?|từ\s+ngày\s+|(?:{cue})\s*)\(?\s*{span}\s*\)?",
                    flags),
         # Sáng 31/10, Chiều ngày 22/6, Ngày 17-9, ngày 10.10, 15/03/2016, Sáng thứ Hai (5/3)
         re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+{wd}?(?:(?:{cue})\s+)?|{wd}?(?:{cue})\s+|(?P<wd>{wd}))?{dm}\)?", flags),
@@ -133,10 +133,20 @@ def _document_before() -> re.Pattern[str]:
 
 
 def dates_a_document(text: str, phrase: DatePhrase) -> bool:
-    """True when a document's name comes just before the date: "Kết luận số 09/KL-TU ngày 12/4/2021"."""
+    """True when a document's name comes just before the date: "Kết luận số 09/KL-TU ngày 12/4/2021".
+
+    A date with a part of day ("sáng 5/3") or "nay" dates an event, never a
+    document; and a clause break between the document's name and the date
+    ("Thực hiện Kế hoạch của Tỉnh ủy, ngày 5/3, …") leaves the date to the event.
+    """
+    if phrase.part_of_day or phrase.today or phrase.yesterday:
+        return False
     window = int(load("meetings")["dates"].get("document_window", 30))
     before = text[max(0, phrase.start - window):phrase.start]
-    return bool(_document_before().search(before))
+    last = None
+    for last in _document_before().finditer(before):
+        pass
+    return last is not None and not re.search(r"[,;.:]\s", before[last.end():])
 
 
 def part_of_day_word(text: str) -> str | None:
@@ -201,10 +211,12 @@ def resolve_year(day: int, month: int, published: str | None, text: str) -> int 
 
     The publication date decides when known: the event happened on or before
     it, so a date after the publication day (a December meeting in a January
-    article) belongs to the year before.  Without one, the latest year the
-    article reports on; a meeting in November or December that also reports
-    the year before that latest one is reviewing that year and planning the
-    next ("nhiệm vụ năm 2022, … năm 2023").
+    article) belongs to the year before.  Without one, the years the article
+    reports on decide, read with the calendar of party and council work: from
+    January to March a meeting reviews the last year and plans this one (the
+    latest year is the meeting's); in November and December it reviews this
+    year and plans the next ("nhiệm vụ năm 2022, … năm 2023": the year before
+    the latest); in between, the year the article reports most.
     """
     if published and re.match(r"\d{4}", published):
         y = int(published[:4])
@@ -219,9 +231,22 @@ def resolve_year(day: int, month: int, published: str | None, text: str) -> int 
     if not years:
         return None
     latest = max(years)
-    if month >= 11 and latest - 1 in years:
-        return latest - 1
-    return latest
+    if month >= 11:
+        return latest - 1 if latest - 1 in years else latest
+    if month <= 3:      # early in the year a meeting reviews the last year and plans this one
+        return latest
+    return max(years, key=lambda y: (years[y], y))   # mid-year: the year the article reports most
+
+
+_URL_DATE = re.compile(r"/(20\d\d)[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=/)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication month (or day) many news sites put in their paths: ".../201507/...", ".../2021/04/23/..."."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    return "-".join(g for g in m.groups() if g)
 
 
 def iso(year: int | None, month: int, day: int) -> str | None:

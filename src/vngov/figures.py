@@ -166,6 +166,9 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
         while j < len(mentions) and mentions[j].start < e:
             own.append(mentions[j])
             j += 1
+        if own and ("“" in body[s:e] or '"' in body[s:e]):
+            quoted = [(m.start() + s, m.end() + s) for m in _QUOTES.finditer(body[s:e])]
+            own = [m for m in own if not any(a <= m.start < b for a, b in quoted)]   # inside a title
         out.extend(_sentence(article, s, e, own, state))
     return _dedupe(out, body)
 
@@ -210,12 +213,17 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     rel = [_n_years(m, state) for m in rel]
     cands = _candidates(text, rel)
     header = cues.target_header.search(text)
+    if not cands:
+        _advance(rel, state)
+        state.target_para = state.target_para or header is not None
+        return []
     target_at = _target_from(text, cues)
     figs: list[Figure] = []
     for i, c in enumerate(cands):
         _describe(text, c, cands[:i], rel, state, cues, target_at)
     for c in cands:
-        figs.append(_figure(article, s, text, c))
+        if not c.extras.get("drop"):
+            figs.append(_figure(article, s, text, c))
     if cands:
         state.head_status = cands[0].status
     _advance(rel, state)
@@ -256,7 +264,8 @@ def _advance(mentions: list[PeriodMention], state: _State) -> None:
 def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
     """Numbers with a unit that are figures (not dates, ordinals, names, logistics)."""
     cues = _cues()
-    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)] if ("“" in text or '"' in text) else []
+    logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)]
     out: list[_Cand] = []
     for tok in find_numbers(text):
         if tok.is_range:
@@ -273,9 +282,11 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
         if any(m.start <= tok.start < m.end for m in mentions):
             continue
         cs, ce = _clause_start(text, tok.start), _clause_end(text, unit.end)
-        seg = text.rfind(";", 0, tok.start) + 1
-        if unit.is_count and cues.logistics.search(text[seg:tok.start] + " " + _words_after(text, unit.end, 3)):
-            continue
+        if unit.is_count and logistics:
+            seg = text.rfind(";", 0, tok.start) + 1
+            after = unit.end + len(_words_after(text, unit.end, 3)) + 2
+            if any(seg <= a and b <= after for a, b in logistics):
+                continue   # the event's own attendance, awards, questions
         c = _Cand(tok, unit, tok.start, unit.end, cs, ce)
         a = _APPROX.search(text, max(0, tok.start - 15), tok.start)
         if a and a.end() == tok.start or (a and not text[a.end():tok.start].strip()):
@@ -350,12 +361,15 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         pre_start = max(pre_start, after_prev if after_prev <= c.start else prev.end)
     num_start = c.start - (len(c.approx) + 1 if c.approx else 0)
     pre_raw = text[pre_start:max(pre_start, num_start)]
-    pre_core = pre_raw.rstrip()
+    pre_core = pre_raw.rstrip()[-60:]    # cues sit right before the number; end-anchored searches stay short
     # kind cues
     c.change_cue = bool(cues.change.search(pre_core)) and not cues.level_after.search(pre_core)
     c.ratio_cue = bool(cues.ratio_verb.search(pre_core))
     c.extras["pre"] = pre_core
     _baseline(text, c, cues)
+    if c.unit.cls == "times" and not (c.change_cue or c.ratio_cue or c.baseline):
+        c.extras["drop"] = True   # "đã 3 lần tổ chức": how often, not a figure
+        return
     # metric words: the clause before the number minus period phrases and brackets
     words = _blank(text, pre_start, num_start, mentions)
     words = _PARENS.sub(" ", words)

@@ -405,7 +405,7 @@ def mentions(text: str, normalized: bool = False) -> list[Mention]:
         if start < last_end:
             continue
         if kind == "acr":
-            level, _, name = _split(lex["acronyms"][word])
+            level, name = _split(lex["acronyms"][word])
             out.append(Mention(level, name, start, end0))
             last_end = end0
             continue
@@ -425,9 +425,10 @@ def mentions(text: str, normalized: bool = False) -> list[Mention]:
     return out
 
 
-def _split(canonical_name: str) -> tuple[str, str, str]:
+def _split(canonical_name: str) -> tuple[str, str]:
+    """'thị xã Kỳ Anh' -> ('thị xã', 'Kỳ Anh')."""
     level = _level_of(canonical_name) or canonical_name.split(" ", 1)[0]
-    return level, " ", canonical_name[len(level) + 1:]
+    return level, canonical_name[len(level) + 1:]
 
 
 def _bare_provinces(text: str, taken: list[Mention]) -> list[Mention]:
@@ -452,7 +453,7 @@ def _bare_provinces(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         canon = province_named(written)
         if canon:
-            level, _, name = _split(canon)
+            level, name = _split(canon)
             out.append(Mention(level, name, m.start(), m.end()))
     return out
 
@@ -496,7 +497,13 @@ def _name_after(text: str, pos: int, level: str) -> tuple[str | None, int]:
 
 
 def find(text: str) -> list[tuple[str, int, int]]:
-    """Every locality named in ``text`` as (canonical, start, end), in order of appearance."""
+    """Every locality named in ``text`` as (canonical, start, end), in order of appearance.
+
+    A unit counts when a level word, an abbreviation (TX, TP.) or a party
+    committee (Thị ủy, Huyện ủy) names it, and a province also when its name
+    stands alone ("Tại Nghệ An").  A bare district name ("Chợ Đồn") is not
+    found here: alone it may be a person or two units; see :func:`canonical`.
+    """
     return [(m.canonical, m.start, m.end) for m in mentions(text) if m.name]
 
 

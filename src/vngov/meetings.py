@@ -48,6 +48,7 @@ class _Rules:
     also: re.Pattern[str]
     counterpart: re.Pattern[str]
     led_by: re.Pattern[str]
+    provincial_host: re.Pattern[str]
 
 
 def _alt(words) -> str:
@@ -80,6 +81,7 @@ def _rules() -> _Rules:
             rf"(?<!\w)(?:{_alt(lex['counterpart_verbs'])})\s+(?P<cp>.+?)"
             rf"(?=\s+(?:{_alt(lex['counterpart_end'])})(?!\w)|[,.;:(]|$)", re.I),
         led_by=re.compile(lex["led_by"], re.I),
+        provincial_host=re.compile(rf"^(?:{_alt(lex['provincial_bodies'])})(?!\w)"),
         guests=re.compile(rf"(?<!\w)(?:{_alt(ch['guests'])})(?!\w)", re.I),
     )
 
@@ -300,6 +302,10 @@ def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, 
         return c
     if h:
         return h
+    if host and _rules().provincial_host.match(host):   # "Sở Tài chính tổ chức …": the province's affairs
+        got = lazy.get().province
+        if got:
+            return got
     venue = _venue(sentence, lazy) or _venue(following, lazy)
     if venue:
         return venue
@@ -364,7 +370,7 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
             if found:
                 many = re.search(r"các\s+đồng\s+chí|;", seg, re.I)
                 return tuple(found if many else found[:1])
-        if not r.chair_objects.match(after) or r.task_after.match(after):
+        if r.task_after.match(after) or not (r.chair_objects.match(after) or _capitalised_next(after)):
             continue
         before = text[:v.start()]
         co = v.group().lower().startswith("đồng")
@@ -372,17 +378,26 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
         for listing in re.finditer(r"các\s+đồng\s+chí\s*:", before, re.I):
             break
         if co or listing:
-            seg = before[listing.end():] if listing else re.split(r"[.]", before)[-1]
+            seg = before[listing.end():] if listing else _CLAUSE_END.split(before)[-1]
             found = _names(seg)
         else:
-            seg = re.split(r"[;.,]", before)[-1]
-            found = _names(re.split(r"[;.]", before)[-1])[-1:]
+            seg = re.split(r"[;,]|\.\s", before)[-1]
+            found = _names(re.split(r";|\.\s", before)[-1])[-1:]
             if not found:
                 holder = _holder(seg, body)
                 found = [holder] if holder else []
         if found:
             return tuple(found)
     return ()
+
+
+_CLAUSE_END = re.compile(r"\.\s")   # "UVT.Ư Đảng" keeps its dot; ". " ends a clause
+
+
+def _capitalised_next(after: str) -> bool:
+    """The next word is capitalised: a named meeting ("chủ trì Hội nghị …", even misspelt)."""
+    m = re.match(r"\s+(\w)", after)
+    return bool(m and m.group(1).isupper())
 
 
 _ADDRESS = re.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s+", re.I)
@@ -453,7 +468,8 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
     date = end_date = None
     part = when.part_of_day if when else None
     if when:
-        year = when.year or dates.resolve_year(when.day, when.month, article.published, body)
+        published = article.published or dates.url_date(article.url)
+        year = when.year or dates.resolve_year(when.day, when.month, published, body)
         date = dates.iso(year, when.month, when.day)
         if when.end_day:
             end_date = dates.iso(year, when.end_month or when.month, when.end_day)

@@ -21,6 +21,7 @@ from vngov.text import fold
 class _Rules:
     lead: re.Pattern[str]
     tail: re.Pattern[str]
+    tail_words: frozenset[str]        # casefolded
     subject: re.Pattern[str]
     place: re.Pattern[str]
     place_only: re.Pattern[str]
@@ -47,6 +48,7 @@ def _rules() -> _Rules:
     return _Rules(
         lead=re.compile(rf"^(?:(?:{_words(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
         tail=re.compile(rf"(?:(?<![\w])(?:{_words(ph['tail'])})(?![\w])[\s,]*)+$", re.I),
+        tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
         subject=re.compile(ph["subject"]),
         place=re.compile(ph["place"]),
         place_only=re.compile(ph["place_only"]),
@@ -66,7 +68,7 @@ def clean(words: str) -> str:
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
         s = r.place.sub("", s).strip(" ,;:-–")
-        s = r.tail.sub("", s).strip(" ,;:-–")
+        s = _strip_tail(s, r.tail_words)
         if len(s.split()) > r.max_words:
             s = _cut_long(s, r)
         if s == before:
@@ -88,7 +90,22 @@ def _cut_long(s: str, r: _Rules) -> str:
 
 def strip_tail(words: str) -> str:
     """``words`` without the verbs and approximators that end them."""
-    return _rules().tail.sub("", " ".join(words.split())).strip(" ,;:-–")
+    return _strip_tail(" ".join(words.split()), _rules().tail_words)
+
+
+def _strip_tail(s: str, tail_words: frozenset[str]) -> str:
+    """Drop final verbs/approximators word by word (set look-ups, no regex scan: this is hot)."""
+    s = s.strip(" ,;:-–")
+    while s:
+        parts = s.split()
+        low = [p.casefold().strip(",:") for p in parts[-4:]]
+        for k in range(len(low), 0, -1):
+            if " ".join(low[-k:]) in tail_words:
+                s = " ".join(parts[:-k]).rstrip(" ,;:-–")
+                break
+        else:
+            return s
+    return s
 
 
 def _lower_first(s: str) -> str:

@@ -50,6 +50,7 @@ class _Lex:
     run_place_words: frozenset[str]
     famous: frozenset[str]
     never: tuple[str, ...]
+    years: frozenset[str]
     address: frozenset[str]
 
 
@@ -74,6 +75,8 @@ def _lex() -> _Lex:
                 run_words,
                 norm(lex.get("people_named_like_places", [])),
                 tuple(normalize_text(x) for x in lex.get("never_names", [])),
+                frozenset(normalize_text(f"{a} {b}") for a in lex.get("year_stems", [])
+                          for b in lex.get("year_branches", [])),
                 frozenset(normalize_text(w).capitalize() for w in lex.get("person_cues", []) if " " not in w))
 
 
@@ -198,7 +201,7 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
         return None
     i, j = found
     cand = " ".join(parts[i:j])
-    if lex.never and text.startswith(lex.never, toks[i][1]):
+    if (lex.never and text.startswith(lex.never, toks[i][1])) or cand in lex.years:
         return None
     if cand in lex.famous:
         return None if (i == 0 and place_ctx) else _pick(text, toks, i, j)
@@ -223,8 +226,8 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False)
         prefix = " ".join(parts[:i])
         if i > 0 and (prefix in big or (place_ctx and prefix in small)):
             order.append(i)
-    if place_ctx:
-        order += [i for i in starts if i >= 2 and i not in order]
+    if place_ctx:  # an unknown place of two or more words, else of one ("xã Vinh Lê Văn A")
+        order += [i for i in starts if i >= 2 and i not in order] + [i for i in starts if i == 1]
     # otherwise the name opens the run, follows one capitalised sentence opener ("Theo Lê Văn A"),
     # or follows a name of two or more words ("Tập đoàn Điện lực Việt Nam Nguyễn Văn A")
     order += [i for i in starts if i not in order and (i != 1 or sentence_start)]

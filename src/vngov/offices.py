@@ -20,7 +20,7 @@ from vngov.models import Role
 from vngov.names import LOWER, UPPER
 from vngov.text import fold, normalize_text
 
-_B = r"(?![\w&])"  # a lexicon word ends here (not "Bộ" in "Bộ đội", not "TX" in "TXK")
+_B = r"(?:(?<=\.)|(?![\w&]))"  # a lexicon word ends here (not "Bộ" in "Bộ đội", not "TX" in "TXK")
 PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \u00a0]+[{UPPER}][{LOWER}]+){{0,3}}"
 
 
@@ -59,7 +59,7 @@ def lexicon() -> _Lexicon:
     prefix = _alt(lex["prefixes"])
     title = _alt(lex["titles"])
     qual = _alt(lex["qualifiers"])
-    party = _alt(bodies["party_committees"])
+    party = "(?:" + _alt(bodies["party_committees"]) + "|" + _alt(bodies.get("party_abbreviations", {"Tỉnh ủy": ""}), flags="") + ")"
     organ = _alt(bodies["organs"])
     head = _alt(bodies["department_heads"])
     dept = _alt(bodies["departments"])
@@ -77,7 +77,7 @@ def lexicon() -> _Lexicon:
               rf"(?P<body>(?:\s+{unit})(?:\s+{later_unit})*)?"
               rf"(?:\s+(?P<level>{level}){_B})?"
               # a place after the level ("UBND huyện Kỳ Anh") or the body ("Sở Y tế Hà Tĩnh")
-              rf"(?:(?(level)\s+(?P<place>{PLACE})|(?(body)\s+(?P<bplace>{PLACE})|(?!)))(?![\w]))?)")
+              rf"(?:(?(level)(?:\s+|(?<=\.))(?P<place>{PLACE})|(?(body)\s+(?P<bplace>{PLACE})|(?!)))(?![\w]))?)")
     loose_lex = lex.get("loose", {})
     tok = rf"[{UPPER}{LOWER}\d&.]+(?:[-–/][{UPPER}{LOWER}\d&.]+)*"
     none = "".join(f"(?P<{g}>(?!))?" for g in ("whole", "party", "pplace", "level", "place", "bplace"))
@@ -85,7 +85,7 @@ def lexicon() -> _Lexicon:
              rf"(?P<body>(?:\s+{later_unit})*\s+{_alt(loose_lex.get('heads', ['Sở']))}{_B}"
              rf"(?:\s+(?:{tok}|[-–&]))+)")
     ranks = lex["ranks"]
-    implied = {k: v for table in ("department_heads", "organs", "party_committees")
+    implied = {k: v for table in ("department_heads", "organs", "party_committees", "party_abbreviations")
                for k, v in bodies[table].items() if v}
     return _Lexicon(
         office=re.compile(office),
@@ -94,7 +94,7 @@ def lexicon() -> _Lexicon:
         rank=re.compile(rf"(?:^|(?<=\s)){_alt(ranks['ranks'])}\s*$"),
         address=re.compile(rf"(?:^|(?<=\s)){_alt(ranks['address'] + ranks['honorifics'])}\s*$"),
         standalone=frozenset(fold(t) for t in lex["standalone_titles"]),
-        party_level={fold(k): v for k, v in bodies["party_committees"].items()},
+        party_level={fold(k): v for k, v in {**bodies["party_committees"], **bodies.get("party_abbreviations", {})}.items()},
         organ_level={fold(k): v for k, v in bodies["organs"].items()},
         head_level={fold(k): v for k, v in bodies["department_heads"].items()},
         levels={fold(k): v for k, v in lex["levels"].items()},
@@ -221,7 +221,7 @@ def level_of(m: re.Match[str]) -> tuple[str | None, str | None]:
     body = fold(m.group("body") or "")
     if not body:
         return None, None
-    tail = lex.level_tail.search(" ".join((m.group("body") or "").split()))
+    tail = lex.level_tail.search(" ".join((m.group("body") or "").split())) if m.re is lex.loose else None
     if tail:  # an unlisted organisation of a unit: "Trung tâm Khuyến nông huyện Cẩm Xuyên"
         return lex.levels.get(fold(tail.group("level"))), tail.group("place")
     # the last body word that implies a level ("BTV Tỉnh ủy" -> tỉnh, "Sở …" -> tỉnh)

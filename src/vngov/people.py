@@ -25,8 +25,9 @@ from vngov.lexicon import load
 from vngov.models import Article, Person, Role
 from vngov.text import fold, normalize_text, sentences
 
-_SEP_AFTER_NAME = re.compile(r"\s*(?:,|\s[-–—]|[-–—]\s|\()\s*")
-_SEP_BETWEEN = re.compile(r"\s*,\s*")
+_SEP_AFTER_NAME = re.compile(r"\s*(?:,|[-–—]|\()\s*")
+_SEP_BETWEEN = re.compile(r"\s*(?:,|\s[-–]|(?i:kiêm|đồng thời là))\s*")
+_LINK_BACK = re.compile(r"\s*(?:,|\s[-–]|(?<!\w)(?i:kiêm|đồng thời là))\s*$")
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
 _PLURAL = re.compile(r"(?<!\w)(?i:các|những)(?:\s+(?i:đồng chí|ông|bà|vị))?\s*$")
 
@@ -40,6 +41,7 @@ class _Mention:
     rank: str | None = None
     roles: list[tuple[re.Match, int, int]] = field(default_factory=list)
     shared: list[tuple[re.Match, int, int]] = field(default_factory=list)
+    own_before: bool = False    # an office written right before the name
     chain_end: int = 0          # end of the name and the offices after it
     item_start: int = 0         # start of the name with its address words ("đồng chí")
 
@@ -48,7 +50,7 @@ class _Mention:
 def _credit() -> re.Pattern[str]:
     cues = load("names").get("credit_cues", [])
     alts = "|".join(re.escape(normalize_text(c)).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?:^|[\n(\[|])\s*(?i:{alts})\s*:\s*$")
+    return re.compile(rf"(?:^|[\n(\[|.!?–-])\s*(?i:{alts})\s*:\s*$")
 
 
 def extract_people(article: Article) -> tuple[Person, ...]:
@@ -135,9 +137,9 @@ def _chain_back(text: str, lo: int, e: int) -> list[tuple[re.Match, int, int]]:
         if om is None:
             break
         found.append((om, om.start(), om.end()))
-        p = _rstrip(text, lo, om.start())
-        if p > lo and text[p - 1] == ",":
-            e = p - 1
+        link = _LINK_BACK.search(text, lo, om.start())
+        if link:
+            e = link.start()
             continue
         break
     return found
@@ -151,6 +153,7 @@ def _before(text: str, m: _Mention, lo: int) -> None:
     chain = _chain_back(text, lo, e)
     m.roles.extend(reversed(chain))
     if chain:
+        m.own_before = True
         m.item_start = chain[-1][1]
         # "các đồng chí Phó Chủ tịch UBND tỉnh A, B": a plural head shares its office
         if _PLURAL.search(text, lo, m.item_start):
@@ -218,7 +221,7 @@ def _lists(text: str, mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.shared:
             shared = m.shared
-        elif shared is not None and prev is not None and prev.sent == m.sent \
+        elif shared is not None and prev is not None and prev.sent == m.sent and not m.own_before \
                 and _LIST_GAP.match(text, prev.chain_end, m.item_start) \
                 and not text[prev.chain_end:m.item_start].strip(" ,;").replace("và", "").strip():
             m.shared = shared
@@ -236,7 +239,7 @@ def _unit_pattern() -> re.Pattern[str]:
     lex = load("offices")
     words = list(lex["levels"]) + [k for k, v in lex["bodies"]["party_committees"].items() if v]
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<w>{alts})(?!\w)\s+(?P<p>{offices.PLACE})")
+    return re.compile(rf"(?<!\w)(?P<w>{alts})(?!\w)(?:\s+|(?<=\.))(?P<p>{offices.PLACE})")
 
 
 def _article_units(text: str, mentions: list[_Mention]) -> dict[str, str]:
@@ -275,6 +278,10 @@ def _article_units(text: str, mentions: list[_Mention]) -> dict[str, str]:
             if prov and prov != canon:
                 best.setdefault(_level(prov) or "tỉnh", prov)
                 break
+    if "tỉnh" not in best:  # a province named bare ("Tại Cà Mau, …"): ask the gazetteer (slower)
+        provinces = Counter(c for c, _, _ in localities.find(text) if c.startswith("tỉnh "))
+        if provinces:
+            best["tỉnh"] = provinces.most_common(1)[0][0]
     return best
 
 
@@ -332,26 +339,26 @@ def _people(article: Article, mentions: list[_Mention], units: _Units) -> tuple[
 
 
 def _merge(roles: list[Role]) -> tuple[Role, ...]:
-    """One role per office: repeats dropped, "Bí thư Thành ủy" folded into "Bí thư Thành ủy Hà Tĩnh"."""
+    """One role per office: repeats dropped, "Bí thư Thành ủy" folded into "Bí thư Thành ủy Hà Tĩnh".
+
+    A shorter form that the longer one only extends ("Chủ tịch UBND huyện" /
+    "Chủ tịch UBND huyện Đô Lương") is the same office of the same person;
+    forms that differ inside ("Phó Chủ tịch UBND tỉnh" / "Phó Chủ tịch
+    Thường trực UBND tỉnh") are different offices and both kept.
+    """
     out: list[Role] = []
     keys: list[str] = []
     for r in roles:
         k = offices.normalize_office(r.text)
-        if k in keys:
+        if any(o == k or o.startswith(k + " ") for o in keys):
             continue
-        longer = [i for i, o in enumerate(keys) if o.startswith(k + " ") and _same_unit(r, out[i])]
-        if longer:
-            continue
-        shorter = [i for i, o in enumerate(keys) if k.startswith(o + " ") and _same_unit(r, out[i])]
+        shorter = [i for i, o in enumerate(keys) if k.startswith(o + " ")]
         if shorter:
             i = shorter[0]
             out[i], keys[i] = r, k
+            for j in reversed(shorter[1:]):
+                del out[j], keys[j]
             continue
         out.append(r)
         keys.append(k)
     return tuple(out)
-
-
-def _same_unit(a: Role, b: Role) -> bool:
-    """Two forms of one office: the longer only adds the place the shorter implies."""
-    return a.locality is None or b.locality is None or a.locality == b.locality

@@ -55,6 +55,7 @@ class _Rules:
     shapes: tuple[str, ...]            # shape of alternative i (group "p{i}")
     groups: tuple[tuple[tuple[str, str], ...], ...]   # (name, renamed group) of alternative i
     task: re.Pattern[str]
+    name_before: re.Pattern[str]
     compare: re.Pattern[str]
     any_year: re.Pattern[str]
 
@@ -72,7 +73,8 @@ def _rules() -> _Rules:
     # every phrase starts with a digit or one of these words: other positions are skipped fast
     starts = "|".join(sorted(lex["starts"]["words"], key=len, reverse=True))
     source = rf"(?<!\w)(?=\d|\(|(?:{starts})(?!\w))(?:" + "|".join(alts) + ")"
-    return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups), re.compile(lex["task"]["before"], re.I), re.compile(lex["task"]["compare"], re.I),
+    return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups), re.compile(lex["task"]["before"], re.I),
+                  re.compile(lex["task"]["name_before"]), re.compile(lex["task"]["compare"], re.I),
                   re.compile(r"(?:năm|/)\s?((?:19|20)\d{2})(?!\d)"))
 
 
@@ -92,7 +94,7 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         before = text[max(0, start - 40):start]
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
-            task=bool(rules.task.search(before)), compare=bool(rules.compare.search(before)),
+            task=bool(rules.task.search(before) or rules.name_before.search(before)), compare=bool(rules.compare.search(before)),
             years=int(g["n"]) if shape == "n_years" else None))
     return out
 

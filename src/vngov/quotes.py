@@ -79,8 +79,7 @@ class _Resolver:
             e = adv.start()
         if e in self.ends:
             s, person, name = self.ends[e]
-            role = person.roles[0].text if person and person.roles else None
-            return _Speaker(person.name if person else name, role, s)
+            return _Speaker(person.name if person else name, self.role_before(s, lo) or _main_role(person), s)
         for s in offices.starts(text, lo, e):
             m = offices.fullmatch_at(text, s, e)
             if m:
@@ -100,8 +99,18 @@ class _Resolver:
             if any(c in between for c in ";:“”\""):
                 return None
             s, person, name = self.ends[end]
-            role = person.roles[0].text if person and person.roles else None
-            return _Speaker(person.name if person else name, role, s)
+            return _Speaker(person.name if person else name, _main_role(person), s)
+        return None
+
+    def role_before(self, start: int, lo: int) -> str | None:
+        """The office written right before a name ("Bí thư Tỉnh ủy Lê Văn A"), as written."""
+        e = start
+        while e > lo and self.text[e - 1].isspace():
+            e -= 1
+        for s in offices.starts(self.text, lo, e):
+            m = offices.fullmatch_at(self.text, s, e)
+            if m:
+                return " ".join(m.group().split())
         return None
 
     def holder(self, office: str) -> Person | None:
@@ -115,6 +124,11 @@ class _Resolver:
         longer = [p for p in self.people if any(offices.normalize_office(r.text).startswith(key + " ")
                                                  for r in p.roles)]
         return longer[0] if len(longer) == 1 else None
+
+
+def _main_role(person: Person | None) -> str | None:
+    """The office a person acts in: the last one listed ("Ủy viên BTV Tỉnh ủy, Bí thư Huyện ủy")."""
+    return person.roles[-1].text if person and person.roles else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -168,7 +182,14 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 def _caption_head(text: str, lo: int, start: int) -> bool:
     """True if only an office phrase or nothing precedes the speaker in the sentence."""
     head = text[lo:start].strip()
-    return head == "" or offices.parse(head.rstrip(",")) is not None
+    lex = offices.lexicon()
+    while head:
+        r = lex.rank.search(head) or lex.address.search(head)
+        if not r or r.start() == r.end():
+            break
+        head = head[:r.start()].strip()
+    pieces = [p.strip() for p in re.split(r",|\s[-–]\s", head) if p.strip()]
+    return all(offices.parse(p) is not None for p in pieces)
 
 
 def _quoted(text: str, pos: int, end: int) -> tuple[int, int]:
