@@ -50,3 +50,12 @@ def test_is_name():
     assert not is_name("Nguyễn")
     assert not is_name("Phó Chủ tịch")
     assert not is_name("nguyễn văn an")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Bí thư Đảng ủy thị trấn Lê Hoàng Phúc phát biểu", ["Lê Hoàng Phúc"]),
+    ("Chủ tịch UBND xã Vinh Nguyễn Văn An phát biểu", ["Nguyễn Văn An"]),
+    ("Chủ nhiệm UBKT Tỉnh ủy Hà Văn Trọng dự", ["Hà Văn Trọng"]),
+])
+def test_after_a_level_word_the_name_may_start_right_away(text, expected):
+    assert names_in(text) == expected

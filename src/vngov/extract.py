@@ -7,17 +7,16 @@ wires them together and runs the corpus through them, on every core.
 from __future__ import annotations
 
 import os
-import re
+from datetime import date as _date, timedelta as _timedelta
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from vngov import figures, localities, meetings, people, quotes
+from vngov import dates, figures, localities, meetings, people, quotes
 from vngov.corpus import CorpusError, corpus_files, iter_corpus, read_path
 from vngov.models import Article, DocContext, Extraction
 
-_TODAY = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Hh]ôm)\s+nay\s*\((\d{1,2})[/-](\d{1,2})\)")
 
 
 def extract_article(article: Article) -> Extraction:
@@ -54,15 +53,17 @@ def context(article: Article, found_meetings) -> DocContext:
 
 
 def _published(article: Article, found_meetings) -> str | None:
-    """The header date, or the meeting's when the lead says it happened "today" ("Chiều nay (23/4)")."""
+    """The header date; else the meeting's day when the lead says it was "today" ("Chiều nay (23/4)"),
+    or the day after when it says "yesterday" ("Sáng qua (22/4)"); else the month in the page's URL."""
     if article.published:
         return article.published
-    m = _TODAY.search(article.body[:600])
-    if m and found_meetings and found_meetings[0].date:
-        date = found_meetings[0].date
-        if int(date[5:7]) == int(m.group(2)) and int(date[8:10]) == int(m.group(1)):
-            return date
-    return None
+    meeting = found_meetings[0].date if found_meetings else None
+    if meeting:
+        for phrase in dates.find_dates(article.body[:600]):
+            if (phrase.today or phrase.yesterday) and (phrase.month, phrase.day) == (int(meeting[5:7]), int(meeting[8:10])):
+                day = _date.fromisoformat(meeting) + _timedelta(days=1 if phrase.yesterday else 0)
+                return day.isoformat()
+    return dates.url_date(article.url)
 
 
 def _with_locality(fig, ctx: DocContext):

@@ -265,7 +265,7 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
     """Numbers with a unit that are figures (not dates, ordinals, names, logistics)."""
     cues = _cues()
     quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)] if ("“" in text or '"' in text) else []
-    logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)]
+    logistics: list[tuple[int, int]] | None = None     # found on the first count only
     out: list[_Cand] = []
     for tok in find_numbers(text):
         if tok.is_range:
@@ -282,6 +282,8 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
         if any(m.start <= tok.start < m.end for m in mentions):
             continue
         cs, ce = _clause_start(text, tok.start), _clause_end(text, unit.end)
+        if unit.is_count and logistics is None:
+            logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)]
         if unit.is_count and logistics:
             seg = text.rfind(";", 0, tok.start) + 1
             after = unit.end + len(_words_after(text, unit.end, 3)) + 2

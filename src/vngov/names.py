@@ -226,11 +226,13 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False)
         prefix = " ".join(parts[:i])
         if i > 0 and (prefix in big or (place_ctx and prefix in small)):
             order.append(i)
-    if place_ctx:  # an unknown place of two or more words, else of one ("xã Vinh Lê Văn A")
-        order += [i for i in starts if i >= 2 and i not in order] + [i for i in starts if i == 1]
+    if place_ctx:  # an unknown place of two or more words before the name
+        order += [i for i in starts if i >= 2 and i not in order]
     # otherwise the name opens the run, follows one capitalised sentence opener ("Theo Lê Văn A"),
     # or follows a name of two or more words ("Tập đoàn Điện lực Việt Nam Nguyễn Văn A")
     order += [i for i in starts if i not in order and (i != 1 or sentence_start)]
+    if place_ctx:  # last, a one-word place: "xã Vinh Lê Văn A"
+        order += [i for i in starts if i == 1 and i not in order]
     if place_ctx and 0 in order and _place_like(" ".join(parts)):
         order.remove(0)
     for i in order:

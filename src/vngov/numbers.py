@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 _NUM = r"\d+(?:[.,]\d+)*"
+_WHOLE = re.compile(_NUM)
 # A number not glued to a word or to another number; an optional "/y" makes a
 # fraction, an optional "- b" / "đến b" a range.
 _TOKEN = re.compile(
@@ -56,7 +57,7 @@ def parse_number(text: str) -> float | None:
     the decimal separator (``8.850,26`` and ``1,234.5``).
     """
     s = text.strip().replace(" ", "")
-    if not s or not re.fullmatch(r"\d+(?:[.,]\d+)*", s):
+    if not s or not _WHOLE.fullmatch(s):
         return None
     dots, commas = s.count("."), s.count(",")
     if dots and commas:

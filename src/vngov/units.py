@@ -40,6 +40,7 @@ class _Table:
     counts: frozenset[str]
     stock: frozenset[str]
     point_in_time: frozenset[str]
+    first: frozenset[str]     # first word (casefolded) of every form and scale: a fast gate
 
 
 def _form_regex(form: str) -> str:
@@ -61,6 +62,9 @@ def _alternation(forms) -> str:
 
 def _key(s: str) -> str:
     return re.sub(r"\s*/\s*", "/", " ".join(s.split())).casefold()
+
+
+_NEXT_WORD = re.compile(r"\s?(%|[^\W\d_]+\d?|[^\W_]+)")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +90,13 @@ def _table() -> _Table:
     )
     return _Table(pattern, forms, scales, money["base"], frozenset(_key(c) for c in counts),
                   frozenset(_key(s) for s in lex["counts"]["stock"]),
-                  frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])))
+                  frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])),
+                  frozenset(_first_word(f) for f in list(lex_forms(lex)) + counts + list(lex["scales"])
+                            + money["forms"]))
+
+
+def _first_word(form: str) -> str:
+    return re.split(r"[\s/]", form.casefold(), maxsplit=1)[0]
 
 
 def lex_forms(lex: dict) -> list[str]:
@@ -96,6 +106,9 @@ def lex_forms(lex: dict) -> list[str]:
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at ``text[pos:]`` (after a number), or None."""
     t = _table()
+    gate = _NEXT_WORD.match(text, pos)
+    if not gate or (gate.group(1) != "%" and gate.group(1).casefold() not in t.first):
+        return None   # most numbers (dates, years, ordinals) stop here, before the big alternation
     m = t.pattern.match(text, pos)
     if not m:
         return None
