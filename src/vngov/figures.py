@@ -20,6 +20,7 @@ around it tells the rest, by rules kept as data in ``lexicon/figures.toml``:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,7 @@ _APPROX = re.compile(r"(?<![\w])(hơn|trên|gần|khoảng|xấp xỉ|chừng|ng
 _PARENS = re.compile(r"\([^()]*\)")
 _QUOTES = re.compile(r"“[^”]{0,150}”|\"[^\"]{0,150}\"")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _BANG = re.compile(r"(?<![\w])bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.I)
 _VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
 _VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
@@ -70,6 +72,10 @@ class _Cues:
     tail_stop: re.Pattern[str]
     count_tail_stop: re.Pattern[str]
     stock: re.Pattern[str]
+    not_after_words: frozenset[str]
+    target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
+    logistics_keys: tuple[str, ...]
+    breakdown_keys: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -106,7 +112,16 @@ def _cues() -> _Cues:
         count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
                                    r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
         stock=re.compile(rf"(?<![\w])(?:{_alt(sc['stock'])})(?![\w])", re.I),
+        not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
+        target_keys=("dự kiến", "phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "đặt ra", "sẽ đạt", "đề ra"),
+        logistics_keys=_keys(sc["logistics"]),
+        breakdown_keys=_keys(st["breakdown"]),
     )
+
+
+def _keys(words) -> tuple[str, ...]:
+    """Lower-case substrings that must be present for any of ``words`` to match: a cheap gate."""
+    return tuple(sorted({w.casefold() for w in words}))
 
 
 @dataclass
@@ -152,6 +167,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     ref = _reference(ctx, body)
     mentions = find_periods(body, ref)
     state = _State(ref_date=_ref_date(ctx))
+    digits = [m.start() for m in _DIGITS.finditer(body)]
     out: list[Figure] = []
     prev_end = 0
     mi = 0
@@ -169,7 +185,8 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
         if own and ("“" in body[s:e] or '"' in body[s:e]):
             quoted = [(m.start() + s, m.end() + s) for m in _QUOTES.finditer(body[s:e])]
             own = [m for m in own if not any(a <= m.start < b for a, b in quoted)]   # inside a title
-        out.extend(_sentence(article, s, e, own, state))
+        k = bisect.bisect_left(digits, s)
+        out.extend(_sentence(article, s, e, own, state, k < len(digits) and digits[k] < e))
     return _dedupe(out, body)
 
 
@@ -201,18 +218,19 @@ def _ref_date(ctx: DocContext) -> str | None:
 # --- one sentence --------------------------------------------------------------------
 
 
-def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: _State) -> list[Figure]:
+def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: _State,
+              has_digit: bool = True) -> list[Figure]:
     text = article.body[s:e]
     cues = _cues()
-    if not _DIGIT.search(text):      # most sentences: no number, only periods to carry on
+    if not has_digit:                # most sentences: no number, only periods to carry on
         _advance(mentions, state)
-        if cues.target_header.search(text):
+        if _header(text, cues):
             state.target_para = True
         return []
     rel = [_shift(m, -s) for m in mentions]
     rel = [_n_years(m, state) for m in rel]
     cands = _candidates(text, rel)
-    header = cues.target_header.search(text)
+    header = _header(text, cues)
     if not cands:
         _advance(rel, state)
         state.target_para = state.target_para or header is not None
@@ -230,6 +248,11 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if header:
         state.target_para = True
     return figs
+
+
+def _header(text: str, cues: _Cues) -> re.Match[str] | None:
+    """A target-list header ("Một số chỉ tiêu chủ yếu năm 2024: …"), searched only where "tiêu" occurs."""
+    return cues.target_header.search(text) if "tiêu" in text.casefold() else None
 
 
 def _shift(m: PeriodMention, d: int) -> PeriodMention:
@@ -273,7 +296,7 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
         unit = match_unit(text, tok.end)
         if unit is None:
             continue
-        if cues.not_after.search(text[max(0, tok.start - 20):tok.start]):
+        if _after_word(text, tok.start, cues.not_after_words):
             continue
         if any(a <= tok.start < b for a, b in quoted):
             continue
@@ -283,7 +306,9 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
             continue
         cs, ce = _clause_start(text, tok.start), _clause_end(text, unit.end)
         if unit.is_count and logistics is None:
-            logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)]
+            low = text.casefold()
+            logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)] \
+                if any(k in low for k in cues.logistics_keys) else []
         if unit.is_count and logistics:
             seg = text.rfind(";", 0, tok.start) + 1
             after = unit.end + len(_words_after(text, unit.end, 3)) + 2
@@ -295,6 +320,16 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
             c.approx = a.group(1)
         out.append(c)
     return out
+
+
+def _after_word(text: str, i: int, words: frozenset[str]) -> bool:
+    """True if the number at ``i`` follows one of ``words`` ("lần thứ 13", "Kết luận số 09")."""
+    before = text[max(0, i - 24):i].casefold().split()
+    if not before or not text[i - 1:i].isspace():
+        return False
+    if len(before) >= 2 and before[-2] == "tổng" and before[-1] == "số":
+        return False
+    return any(" ".join(before[-k:]) in words for k in (1, 2, 3) if len(before) >= k)
 
 
 def _words_after(text: str, j: int, n: int) -> str:
@@ -467,14 +502,20 @@ def _merge_previous(text: str, c: _Cand, mentions: list[PeriodMention], colon_to
     """A subject split by a comma ("khu vực nông lâm, thủy sản tăng …") or a colon
     ("Thu ngân sách: 193,65 tỷ đồng"): the short segment before."""
     k = c.clause_start - 1
-    if k < 1 or not (text[k] == "," or (colon_too and text[k] == ":")):
-        return None
-    ps = _clause_start(text, k)
-    seg = _blank(text, ps, k, mentions)
-    if any(ch.isdigit() for ch in seg):
-        return None
-    seg = metric_rules.clean(seg)
-    return seg if seg and len(seg.split()) <= 5 else None
+    parts: list[str] = []
+    while len(parts) < 3 and k >= 1 and (text[k] == "," or (colon_too and not parts and text[k] == ":")):
+        ps = _clause_start(text, k)
+        seg = _blank(text, ps, k, mentions)
+        if any(ch.isdigit() for ch in seg):
+            break
+        seg = metric_rules.clean(seg)
+        if not seg or len(seg.split()) > 5:
+            break
+        parts.insert(0, seg)
+        if len(seg.split()) > 2 or text[k] == ":":
+            break       # only very short segments chain: "nông, lâm, ngư nghiệp"
+        k = ps - 1
+    return ", ".join(parts) or None
 
 
 def _baseline(text: str, c: _Cand, cues: _Cues) -> None:
@@ -553,7 +594,8 @@ def _status(text: str, c: _Cand, anchor: _Cand | None, done: list[_Cand], state:
         c.status = anchor.status
         return
     cue = None
-    for m in cues.breakdown.finditer(before):
+    low = before.casefold()
+    for m in (cues.breakdown.finditer(before) if any(k in low for k in cues.breakdown_keys) else ()):
         cue = m
     if cue is not None:
         # a breakdown ("trong đó …") takes the status of the whole it breaks down
@@ -569,6 +611,9 @@ def _status(text: str, c: _Cand, anchor: _Cand | None, done: list[_Cand], state:
 
 def _target_from(text: str, cues: _Cues) -> int | None:
     """Where the sentence's figures become targets: after a target cue or a target-list header."""
+    low = text.casefold()
+    if not any(k in low for k in cues.target_keys):
+        return None
     def spaces(m: re.Match[str]) -> str:
         return " " * len(m.group())
     cleaned = cues.not_target.sub(spaces, text)
@@ -584,7 +629,9 @@ _UNTIL = ("to_date", "to_month", "to_month_end")
 def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMention], state: _State,
             cues: _Cues) -> None:
     explicit: PeriodMention | None = None
-    now, reset = state.now, False
+    now, reset = False, False
+    carried_now = state.now and not any(not (m.task or m.compare or m.is_now or m.is_reset) and m.end <= c.start
+                                        for m in mentions)
     for m in mentions:
         if m.end > c.start or m.task or m.compare:
             continue
@@ -609,7 +656,7 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
         c.period = None     # vague ("thời gian qua") or a capacity per day
         return
     if c.unit.is_count or c.num.is_fraction:
-        c.period = _count_period(text, c, explicit, now, state, cues)
+        c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
         return
     period = explicit.iso if explicit is not None else state.running
     if period and is_multi_year(period) and explicit is None:
@@ -618,18 +665,25 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
     c.period = period
 
 
-def _count_period(text: str, c: _Cand, explicit: PeriodMention | None, now: bool, state: _State,
-                  cues: _Cues) -> str | None:
-    """Counts: flows take the running period; standing stocks only one their own sentence gives."""
+def _count_period(text: str, c: _Cand, explicit: PeriodMention | None, now: bool, carried_now: bool,
+                  state: _State, cues: _Cues) -> str | None:
+    """Counts: flows take the running period; standing stocks only one their own sentence gives.
+
+    After "đến nay" in the same sentence no count has a period; after one in an
+    earlier sentence (and no dated period since), stocks and fractions have none.
+    """
     if now:
+        return None
+    seg_start = text.rfind(";", 0, c.start) + 1
+    flow = cues.flow.search(text[seg_start:c.start])
+    if carried_now and (c.num.is_fraction or is_stock_noun(c.unit.noun)):
         return None
     in_clause = explicit is not None and explicit.start >= c.clause_start
     if is_point_in_time(c.unit.noun) or cues.stock.search(text[c.clause_start:c.start]):
         return explicit.iso if in_clause else None
     if explicit is not None:
         return explicit.iso
-    seg_start = text.rfind(";", 0, c.start) + 1
-    if is_stock_noun(c.unit.noun) and not cues.flow.search(text[seg_start:c.start]):
+    if is_stock_noun(c.unit.noun) and not flow:
         return None
     return state.running
 

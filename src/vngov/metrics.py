@@ -67,7 +67,9 @@ def clean(words: str) -> str:
         before = s
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
-        s = r.place.sub("", s).strip(" ,;:-–")
+        low = s.casefold()
+        if "của" in low or "toàn" in low or "cả" in low or "địa bàn" in low:
+            s = r.place.sub("", s).strip(" ,;:-–")
         s = _strip_tail(s, r.tail_words)
         if len(s.split()) > r.max_words:
             s = _cut_long(s, r)
