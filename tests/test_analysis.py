@@ -144,3 +144,16 @@ def test_officials_table_filters_by_locality_and_survives_absence(toy_tables):
                               "last_seen": ["2023", "2023", "2023"], "n_articles": [2, 1, 1]})
     shown = A.officials_table({**toy_tables, "officials": officials}, KYANH)
     assert list(shown["name"]) == ["A", "B"] and list(shown["n_articles"]) == ["1", "2"]
+
+
+def test_present_writes_years_and_offsets_plainly_but_measures_with_separators():
+    frame = pd.DataFrame({"year": pd.array([2024, None], dtype="Int64"), "value": [350e9, 8850.26]})
+    shown = A.present(frame)
+    assert shown["year"].tolist() == ["2024", ""] and shown["value"].tolist() == ["350,000,000,000", "8,850.26"]
+
+
+def test_report_localities_sort_as_a_reader_expects(toy_tables):
+    meetings = toy_tables["meetings"].copy()
+    meetings["locality"] = ["huyện Đức Thọ", "huyện Kỳ Anh", "huyện Can Lộc"]
+    names = A.report_localities({**toy_tables, "meetings": meetings, "figures": toy_tables["figures"].iloc[0:0]})
+    assert names == ["huyện Can Lộc", "huyện Đức Thọ", "huyện Kỳ Anh"]

@@ -162,3 +162,25 @@ def test_mục_tiêu_is_a_cue_only_when_it_sets_one():
 def test_words_after_a_percentage_can_make_it_a_name():
     found = figs("Toàn tỉnh có 35 doanh nghiệp 100% vốn nước ngoài.")
     assert [f.value for f in found] == [35]
+
+
+def test_a_list_of_targets_on_separate_lines():
+    body = ("Các chỉ tiêu chủ yếu năm 2024:\n"
+            "- Tốc độ tăng trưởng giá trị sản xuất đạt 9%;\n"
+            "- Thu ngân sách 520 tỷ đồng;\n"
+            "- Trồng mới 350 ha rừng.\n\n"
+            "Năm 2023, thu ngân sách đạt 480 tỷ đồng.")
+    found = figs(body, meeting_date="2023-12-20")
+    assert [one(found, v).status for v in (9, 520, 350)] == ["target"] * 3
+    assert one(found, 480).status == "actual"
+
+
+def test_change_written_with_its_baseline_first_or_with_hơn():
+    found = figs("Trong tháng 9, xảy ra 12 vụ tai nạn giao thông; so với cùng kỳ giảm 3 vụ.",
+                 meeting_date="2023-10-05")
+    f = one(found, 3, "vụ")
+    assert f.kind == "change" and f.baseline == "cùng kỳ"
+    assert f.metric == one(found, 12, "vụ").metric
+    found = figs("Tăng trưởng kinh tế ước đạt 5,2%, thấp hơn 0,8% so với kịch bản.")
+    f = one(found, 0.8)
+    assert f.kind == "change" and f.metric == "tăng trưởng kinh tế" and f.status == "estimate"

@@ -65,3 +65,13 @@ def test_bounds_of_a_period():
 
 def test_no_year_no_period():
     assert periods("6 tháng đầu năm", Reference(None, None)) == [("6 tháng đầu năm", None)]
+
+
+def test_this_year_and_year_to_date_use_the_report_date():
+    assert periods("Năm nay, huyện", Reference(2024, 1))[0][1] == "2024"
+    assert periods("Từ đầu năm đến nay, toàn tỉnh", Reference(2023, 9))[0][1] == "2023-01/2023-09"
+
+
+def test_halves_and_since_a_year():
+    assert periods("nửa đầu năm 2024 thu", Reference(2024, 7))[0][1] == "2024-01/2024-06"
+    assert periods("Từ năm 2021 đến nay, huyện", Reference(2024, 3))[0][1] == "2021/2024"

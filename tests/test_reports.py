@@ -79,6 +79,7 @@ def _texts(nb) -> str:
 def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path, monkeypatch):
     corpus, store_dir = toy_store
     monkeypatch.setattr(store, "fingerprint", lambda: "code-under-test")  # others may edit src/ meanwhile
+    monkeypatch.setattr(reports, "code_fingerprint", lambda: "code-under-test")
     out = tmp_path / "reports"
     assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
     notebooks = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.ipynb"))

@@ -62,3 +62,8 @@ def test_words_that_are_not_units(text, number):
 def test_stock_nouns_come_from_the_lexicon():
     assert is_stock_noun("xã") and is_stock_noun("con")
     assert not is_stock_noun("lao động")
+
+
+def test_abbreviated_million_dong():
+    u = unit_after("thu nhập 52 tr.đ/người/năm", "52")
+    assert u.base == "VND/người/năm" and u.factor == 1e6

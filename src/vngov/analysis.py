@@ -52,11 +52,14 @@ def fmt_number(x: Any) -> str:
 
 
 def present(frame: pd.DataFrame) -> pd.DataFrame:
-    """A display copy: numbers via :func:`fmt_number`, gaps as "", rows numbered from 1."""
+    """A display copy: measured numbers (floats) via :func:`fmt_number`, integers (years,
+    offsets, counts) plain, gaps as "", rows numbered from 1."""
     out = pd.DataFrame(index=range(1, len(frame) + 1))
     for col in frame.columns:
         values = frame[col].tolist()
-        if pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]):
+        if pd.api.types.is_integer_dtype(frame[col]):  # years, offsets, counts: as they are
+            out[col] = [_EMPTY if _missing(v) else str(int(v)) for v in values]
+        elif pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]):
             out[col] = [fmt_number(v) for v in values]
         else:
             out[col] = [_EMPTY if _missing(v) else str(v) for v in values]
@@ -86,7 +89,7 @@ def report_localities(tables: Tables) -> list[str]:
         frame = tables.get(table)
         if frame is not None and "locality" in frame:
             names.update(v for v in frame["locality"].dropna().astype(str) if v.strip())
-    return sorted(names)
+    return sorted(names, key=lambda n: (slug(n), n))  # Đ next to D, as a reader expects
 
 
 def report_periods(tables: Tables) -> list[str]:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,6 @@ class DatePhrase:
     yesterday: bool = False      # "Sáng qua (22/4)": the day before the article's
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
@@ -47,10 +44,10 @@ _Y = r"(?:19|20)\d\d"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     lex = load("meetings")
-    pod = _alt(lex["part_of_day"])
-    cue = _alt(lex["dates"]["cue_words"])
-    rel = _alt(lex["dates"]["today_words"] + lex["dates"]["yesterday_words"])
-    wd = rf"(?:(?:{_alt(lex['dates']['weekdays'])})\s*[,(]?\s*)"
+    pod = alternation(lex["part_of_day"])
+    cue = alternation(lex["dates"]["cue_words"])
+    rel = alternation(lex["dates"]["today_words"] + lex["dates"]["yesterday_words"])
+    wd = rf"(?:(?:{alternation(lex['dates']['weekdays'])})\s*[,(]?\s*)"
     sep = r"\s*[/.\-]\s*"
     dm = rf"(?P<d>{_D}){sep}(?P<m>{_M})(?:{sep}(?P<y>{_Y}))?(?![\d/])"
     words = rf"(?P<d2>{_D})\s+tháng\s+(?P<m2>{_M})(?:\s*(?:năm|,)\s*(?P<y2>{_Y}))?"
@@ -129,7 +126,7 @@ def _yesterday_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _document_before() -> re.Pattern[str]:
     words = load("meetings")["dates"]["document_words"]
-    return re.compile(r"(?:^|\W)(?:" + _alt(words) + r")(?!\w)", re.I)
+    return re.compile(r"(?:^|\W)(?:" + alternation(words) + r")(?!\w)", re.I)
 
 
 def dates_a_document(text: str, phrase: DatePhrase) -> bool:
@@ -179,7 +176,7 @@ _MONTH_YEAR = re.compile(rf"\btháng\s+{_M}\s+năm\s+({_Y})\b", re.I)
 @lru_cache(maxsize=1)
 def _exclude_before() -> re.Pattern[str]:
     words = load("meetings")["dates"]["year_exclude_before"]
-    return re.compile(r"(?:^|\W)(?:" + _alt(words) + r")[\s\d,.;:%]*(?:năm\s*)?$", re.I)
+    return re.compile(r"(?:^|\W)(?:" + alternation(words) + r")[\s\d,.;:%]*(?:năm\s*)?$", re.I)
 
 
 def text_years(text: str) -> Counter[int]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vngov import metrics as metric_rules
+from vngov.metrics import UPPER
 from vngov.lexicon import load
 from vngov.models import Article, DocContext, Figure
 from vngov.numbers import NumberToken, find_numbers
@@ -37,7 +38,10 @@ _APPROX = re.compile(r"(?<![\w])(hơn|trên|gần|khoảng|xấp xỉ|chừng|ng
 _PARENS = re.compile(r"\([^()]*\)")
 _QUOTES = re.compile(r"“[^”]{0,150}”|\"[^\"]{0,150}\"")
 _DIGIT = re.compile(r"\d")
+_LIST_ITEM = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s")
 _DIGITS = re.compile(r"\d+")
+_BASELINE_FIRST = re.compile(r"\s*(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"
+                             r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
 _BANG = re.compile(r"(?<![\w])bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.I)
 _VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
 _VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
@@ -46,8 +50,8 @@ _PERIOD_OR_PLAN = re.compile(r"(?:năm|cùng kỳ|giai đoạn|kế hoạch|KH|d
 _COMPARISON = re.compile(r"(?:so\s+với|so\s+mới|so)\s+[^,;.]*", re.I)
 _PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^,;.]*", re.I)
 # "2 xã gồm Hoàn Trạch và Hải Trạch đã đạt chuẩn …": the names are skipped, the predicate kept.
-_NAMES = re.compile(r"\s+(?:gồm|là)\s+(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
-_CAPITAL = re.compile(r"[A-ZĐÀ-Ỹ0-9“\"]")
+_NAMES = re.compile(rf"\s+(?:gồm|là)\s+(?:{UPPER}\w*(?:\s+{UPPER}\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
+_CAPITAL = re.compile(rf"{UPPER}|[0-9“\"]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class _Cues:
     count_tail_stop: re.Pattern[str]
     stock: re.Pattern[str]
     not_after_words: frozenset[str]
+    represented: re.Pattern[str]
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
     logistics_keys: tuple[str, ...]
     breakdown_keys: tuple[str, ...]
@@ -112,6 +117,7 @@ def _cues() -> _Cues:
         count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
                                    r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
         stock=re.compile(rf"(?<![\w])(?:{_alt(sc['stock'])})(?![\w])", re.I),
+        represented=re.compile(sc["represented"], re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=("dự kiến", "phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "đặt ra", "sẽ đạt", "đề ra"),
         logistics_keys=_keys(sc["logistics"]),
@@ -172,8 +178,8 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     prev_end = 0
     mi = 0
     for s, e in sentences(body):
-        if "\n" in body[prev_end:s]:
-            state.target_para = False
+        if "\n" in body[prev_end:s] and not _LIST_ITEM.match(body, s):
+            state.target_para = False      # a new paragraph ends a list of targets; its items do not
         prev_end = e
         while mi < len(mentions) and mentions[mi].start < s:
             mi += 1
@@ -309,7 +315,7 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
             low = text.casefold()
             logistics = [(m.start(), m.end()) for m in cues.logistics.finditer(text)] \
                 if any(k in low for k in cues.logistics_keys) else []
-        if unit.is_count and logistics:
+        if unit.is_count and logistics and not cues.represented.search(text[max(0, tok.start - 30):tok.start]):
             seg = text.rfind(";", 0, tok.start) + 1
             after = unit.end + len(_words_after(text, unit.end, 3)) + 2
             if any(seg <= a and b <= after for a, b in logistics):
@@ -397,13 +403,26 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         after_prev = prev.baseline_end or prev.tail_end or prev.end
         pre_start = max(pre_start, after_prev if after_prev <= c.start else prev.end)
     num_start = c.start - (len(c.approx) + 1 if c.approx else 0)
+    linked = _VIA_CHO.search(text[pre_start:num_start]) or _VIA_VOI.match(text, pre_start)
+    c.extras["ev_start"] = pre_start if same_clause and not linked else c.clause_start
     pre_raw = text[pre_start:max(pre_start, num_start)]
-    pre_core = pre_raw.rstrip()[-60:]    # cues sit right before the number; end-anchored searches stay short
+    # cues sit right before the number (approximators included: "thấp hơn 0,8%"); short end-anchored searches
+    pre_core = text[pre_start:c.start].rstrip()[-60:]
     # kind cues
-    c.change_cue = bool(cues.change.search(pre_core)) and not cues.level_after.search(pre_core)
+    cue = cues.change.search(pre_core)
+    c.change_cue = bool(cue) and not cues.level_after.search(pre_core)
+    if c.change_cue:      # the metric's words end where the change verb begins ("thấp hơn", "tăng gần gấp")
+        core_start = pre_start + len(text[pre_start:c.start].rstrip()) - len(pre_core)
+        num_start = max(pre_start, min(num_start, core_start + cue.start()))
     c.ratio_cue = bool(cues.ratio_verb.search(pre_core))
     c.extras["pre"] = pre_core
     _baseline(text, c, cues)
+    if c.baseline is None and c.change_cue:
+        lead = _BASELINE_FIRST.match(text, pre_start)
+        if lead:                      # "so với cùng kỳ giảm 3 vụ": the baseline is written first
+            c.baseline = lead.group(1).strip()
+            pre_start = max(pre_start, lead.end(1))
+            c.extras["ev_start"] = c.clause_start
     if c.unit.cls == "times" and not (c.change_cue or c.ratio_cue or c.baseline):
         c.extras["drop"] = True   # "đã 3 lần tổ chức": how often, not a figure
         return
@@ -428,10 +447,14 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
             c.metric = prev.metric
         elif not metric and c.change_cue and anchor is not None:
             c.metric = None      # "tăng 13 tiêu chí so với 2015": the change of the count before
+        elif not metric and c.change_cue and _same_noun(done, c) is not None:
+            anchor = _same_noun(done, c)      # "12 vụ …; so với cùng kỳ giảm 3 vụ"
+            c.metric = None
         else:
             noun = c.unit.noun or ""
             if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
                 metric = ""      # a long opening is the sentence's subject, not the counted thing
+            metric = _after_subject(metric)
             c.metric = _join(metric, None if noun.casefold() in metric.casefold() else noun, tail)
     elif not metric and tail and not c.baseline:
         tail = _tail(text, c, mentions, cues, as_count=True) or tail   # "100% xã đạt chuẩn …"
@@ -454,10 +477,26 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         c.status = "target"      # a period that has not begun when the report was written
 
 
+def _same_noun(done: list[_Cand], c: _Cand) -> _Cand | None:
+    """The last count of the sentence with the same noun, for a change written apart from it."""
+    for d in reversed(done):
+        if d.unit.is_count and d.unit.noun == c.unit.noun and d.own_metric:
+            return d
+    return None
+
+
 def _continues(text: str, prev: _Cand, c: _Cand) -> bool:
     """True when ``c`` follows ``prev`` in the same sentence with only a comma/và/paren between clauses."""
     gap = text[prev.end:c.clause_start]
     return len(gap) < 120 and ";" not in gap
+
+
+_SUBJECT_END = re.compile(r"^.*?(?<![\w])(?:đã|đang|sẽ)\s+", re.I)
+
+
+def _after_subject(words: str) -> str:
+    """For counts, what the subject did: "Hội đã phối hợp mở" -> "phối hợp mở"."""
+    return _SUBJECT_END.sub("", words, count=1) if words else words
 
 
 def _join(*parts: str | None) -> str | None:
@@ -485,9 +524,12 @@ def _tail(text: str, c: _Cand, mentions: list[PeriodMention], cues: _Cues, as_co
         start = names.end()
         c.clause_end = max(c.clause_end, _clause_end(text, start))
     rest = text[start:c.clause_end]
-    m = (cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop).search(rest)
+    stop = cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop
+    m = stop.search(rest)
     if m:
         rest = rest[:m.start()]
+    if c.unit.is_count and rest.strip() and text[start + len(rest):start + len(rest) + 2] == ", ":
+        rest = _comma_continuation(text, start, rest, stop)
     words = rest.split()
     if not words or (len(words) > 10 and not c.unit.is_count):
         c.tail_end = start
@@ -496,6 +538,23 @@ def _tail(text: str, c: _Cand, mentions: list[PeriodMention], cues: _Cues, as_co
         rest = rest[:rest.find(words[7]) + len(words[7])]
     c.tail_end = start + len(rest)
     return " ".join(_blank(text, start, start + len(rest), mentions).split()) or None
+
+
+def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str]) -> str:
+    """A counted noun phrase listed with commas ("cơ sở xã, phường đạt vững mạnh"; "con trâu, bò"):
+    the next short segment without a number belongs to it."""
+    nxt = start + len(rest) + 2
+    end = _clause_end(text, nxt)
+    seg = " " + text[nxt:end]
+    m = stop.search(seg)
+    if m:
+        if m.group()[:1].isdigit():
+            return rest          # the words before another figure are its subject
+        seg = seg[:m.start()]
+    seg = seg[1:]
+    if not seg.strip() or len(seg.split()) > 6:
+        return rest
+    return text[start:nxt + len(seg)]
 
 
 def _merge_previous(text: str, c: _Cand, mentions: list[PeriodMention], colon_too: bool = False) -> str | None:
@@ -512,6 +571,7 @@ def _merge_previous(text: str, c: _Cand, mentions: list[PeriodMention], colon_to
         if not seg or len(seg.split()) > 5:
             break
         parts.insert(0, seg)
+        c.extras["ev_start"] = ps
         if len(seg.split()) > 2 or text[k] == ":":
             break       # only very short segments chain: "nông, lâm, ngư nghiệp"
         k = ps - 1
@@ -546,16 +606,12 @@ def _baseline(text: str, c: _Cand, cues: _Cues) -> None:
     c.baseline_end = b0 + len(text[b0:b1].rstrip())
 
 
-def text_before(c: _Cand) -> str:
-    return c.extras.get("pre", "")
-
-
 def _kind(c: _Cand, anchor: _Cand | None, cues: _Cues) -> None:
     if c.num.is_fraction:
         c.kind = "fraction"
         return
     growth = metric_rules.is_growth(c.metric, cues.growth)
-    if c.unit.cls == "times" and c.baseline and not c.change_cue and _BANG.search(text_before(c)):
+    if c.unit.cls == "times" and c.baseline and not c.change_cue and _BANG.search(c.extras.get("pre", "")):
         c.kind = "ratio"     # "bằng 1,2 lần cùng kỳ"
         return
     if c.change_cue or (c.unit.cls == "times" and c.baseline):
@@ -566,12 +622,14 @@ def _kind(c: _Cand, anchor: _Cand | None, cues: _Cues) -> None:
             c.kind = "ratio"
             return
         if anchor is not None and not c.own_metric:
+            # "118/153 thôn …, đạt 77,1%": the fraction's own rate; "được 12,38 tỷ đồng, đạt 53,83%":
+            # a share of the amount's plan; after a percentage, the same kind as it
             if anchor.kind == "fraction":
                 c.kind = "value"
-            elif anchor.unit.cls != "percent" and (c.ratio_cue or True):
+            elif anchor.unit.cls != "percent":
                 c.kind = "ratio"
             else:
-                c.kind = anchor.kind if anchor.kind != "fraction" else "value"
+                c.kind = anchor.kind
             return
         if anchor is not None and c.own_metric and not c.ratio_cue and anchor.kind == "change" \
                 and anchor.unit.cls == "percent":
@@ -693,12 +751,7 @@ def _count_period(text: str, c: _Cand, explicit: PeriodMention | None, now: bool
 
 def _figure(article: Article, s: int, text: str, c: _Cand) -> Figure:
     base_value = c.num.value * c.unit.factor
-    a = c.clause_start
-    b = max(c.clause_end, c.baseline_end or 0)
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1] in " \t":
-        b -= 1
+    a, b = _evidence_bounds(text, c)
     period_start, period_end = bounds(c.period)
     metric = c.metric.strip() if c.metric else None
     return Figure(
@@ -720,6 +773,28 @@ def _figure(article: Article, s: int, text: str, c: _Cand) -> Figure:
         baseline_class=_baseline_class(c.baseline) if c.kind in ("ratio", "change") else None,
         denominator=c.num.denominator,
     )
+
+
+# "5 lớp … cho 305 quần chúng", "43 dự án … với tổng mức 14.434 tỷ đồng": one clause, two figures.
+_LINKED_NEXT = re.compile(r"[^\d,;]*?(?<![\w])(?:cho|với|đối với)(?![\w])[^\d,;]*\d", re.I)
+_EVIDENCE_LEAD = re.compile(r"(?:\s|và\s|,)+", re.I)
+
+
+def _evidence_bounds(text: str, c: _Cand) -> tuple[int, int]:
+    """The clause of the figure: from its subject (or the end of the figure before it in the
+    clause) to the end of its clause, cut before another figure that shares the clause."""
+    a = c.extras.get("ev_start", c.clause_start)
+    own_end = max(c.end, c.baseline_end or 0, c.tail_end or 0)
+    b = max(c.clause_end, c.baseline_end or 0)
+    rest = text[own_end:b]
+    if any(ch.isdigit() for ch in rest) and not _LINKED_NEXT.match(rest):
+        b = own_end
+    m = _EVIDENCE_LEAD.match(text, a)
+    if m:
+        a = m.end()
+    while b > a and text[b - 1] in " \t.…":
+        b -= 1
+    return a, b
 
 
 def _baseline_class(b: str | None) -> str | None:

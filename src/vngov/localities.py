@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.text import fold, normalize, normalize_text
 
 
@@ -307,9 +307,6 @@ _UPPER = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬ�
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+)")
 
 
-def _alt_words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def _cased_pattern() -> re.Pattern[str]:
@@ -320,9 +317,9 @@ def _cased_pattern() -> re.Pattern[str]:
     abbr_dot = [a for a in lex["abbreviations"] if a in dot_required]
     return re.compile(
         r"(?<![\w.])(?:"
-        rf"(?P<acr>{_alt_words(lex.get('acronyms', {}))})(?![\w])"
-        rf"|(?P<abbr>{_alt_words(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{_UPPER}0-9])"
-        rf"|(?P<abbrdot>{_alt_words(abbr_dot)})\.[ \t]*(?=[{_UPPER}])"
+        rf"(?P<acr>{alternation(lex.get('acronyms', {}))})(?![\w])"
+        rf"|(?P<abbr>{alternation(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{_UPPER}0-9])"
+        rf"|(?P<abbrdot>{alternation(abbr_dot)})\.[ \t]*(?=[{_UPPER}])"
         r")"
     )
 
@@ -332,7 +329,7 @@ def _lower_pattern() -> re.Pattern[str]:
     """Level words and committees, matched on lower-cased text (cheaper than re.I)."""
     lex = _lex()
     return re.compile(
-        rf"(?<![\w.])(?:(?P<com>{_alt_words(lex['committees'])})|(?P<lvl>{_alt_words(lex['levels'])}))(?![\w])"
+        rf"(?<![\w.])(?:(?P<com>{alternation(lex['committees'])})|(?P<lvl>{alternation(lex['levels'])}))(?![\w])"
     )
 
 

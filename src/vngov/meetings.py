@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov import dates, localities, names
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.models import Article, Meeting
 from vngov.text import sentences
 
@@ -51,9 +51,6 @@ class _Rules:
     provincial_host: re.Pattern[str]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
@@ -64,25 +61,25 @@ def _rules() -> _Rules:
         kinds=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?P<k{i}>{p})" for i, (p, _k) in enumerate(lex["kinds"]))
                          + r")(?!\w)"),
         kind_names=tuple(k for _p, k in lex["kinds"]),
-        kind_not_after=re.compile(rf"(?:^|\W)(?:{_alt(lex['kind_not_after'])})\s*$", re.I),
-        verb_kinds=re.compile(rf"(?<!\w)(?:{_alt(lex['verb_kinds'])})(?!\w)", re.I),
-        subkinds=re.compile(rf"(?<!\w)(?:{_alt(lex['subkinds'])})(?!\w)", re.I),
-        organise=re.compile(rf"(?<!\w)(?:{_alt(lex['organise_verbs'])})(?!\w)", re.I),
-        host_trailing=re.compile(rf"(?:\s+(?:{_alt(lex['host_trailing'])}))+\s*$", re.I),
+        kind_not_after=re.compile(rf"(?:^|\W)(?:{alternation(lex['kind_not_after'])})\s*$", re.I),
+        verb_kinds=re.compile(rf"(?<!\w)(?:{alternation(lex['verb_kinds'])})(?!\w)", re.I),
+        subkinds=re.compile(rf"(?<!\w)(?:{alternation(lex['subkinds'])})(?!\w)", re.I),
+        organise=re.compile(rf"(?<!\w)(?:{alternation(lex['organise_verbs'])})(?!\w)", re.I),
+        host_trailing=re.compile(rf"(?:\s+(?:{alternation(lex['host_trailing'])}))+\s*$", re.I),
         host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
         venue=re.compile(lex["venue"], re.I),
         chaired_by=re.compile("|".join(f"(?:{p})" for p in ch["chaired_by"]), re.I),
         chair_verb=re.compile(rf"(?<!\w){ch['verb']}(?!\w)", re.I),
-        chair_objects=re.compile(rf"^\s*(?:$|[.,;:)]|(?:{_alt(ch['objects'])})(?!\w))", re.I),
+        chair_objects=re.compile(rf"^\s*(?:$|[.,;:)]|(?:{alternation(ch['objects'])})(?!\w))", re.I),
         then_names=re.compile("|".join(f"(?:{p})" for p in ch["then_names"]), re.I),
-        task_after=re.compile(rf"^\s*,?\s*(?:{_alt(ch['task_words'])})(?!\w)", re.I),
+        task_after=re.compile(rf"^\s*,?\s*(?:{alternation(ch['task_words'])})(?!\w)", re.I),
         also=re.compile(lex["also"], re.I),
         counterpart=re.compile(
-            rf"(?<!\w)(?:{_alt(lex['counterpart_verbs'])})\s+(?P<cp>.+?)"
-            rf"(?=\s+(?:{_alt(lex['counterpart_end'])})(?!\w)|[,.;:(]|$)", re.I),
+            rf"(?<!\w)(?:{alternation(lex['counterpart_verbs'])})\s+(?P<cp>.+?)"
+            rf"(?=\s+(?:{alternation(lex['counterpart_end'])})(?!\w)|[,.;:(]|$)", re.I),
         led_by=re.compile(lex["led_by"], re.I),
-        provincial_host=re.compile(rf"^(?:{_alt(lex['provincial_bodies'])})(?!\w)"),
-        guests=re.compile(rf"(?<!\w)(?:{_alt(ch['guests'])})(?!\w)", re.I),
+        provincial_host=re.compile(rf"^(?:{alternation(lex['provincial_bodies'])})(?!\w)"),
+        guests=re.compile(rf"(?<!\w)(?:{alternation(ch['guests'])})(?!\w)", re.I),
     )
 
 

@@ -20,7 +20,6 @@ from vngov.text import fold
 @dataclass(frozen=True)
 class _Rules:
     lead: re.Pattern[str]
-    tail: re.Pattern[str]
     tail_words: frozenset[str]        # casefolded
     subject: re.Pattern[str]
     place: re.Pattern[str]
@@ -29,6 +28,15 @@ class _Rules:
     max_words: int
     synonyms: tuple[tuple[str, str], ...]     # (folded synonym, id), longest first
     annual: frozenset[str]
+
+
+# Every upper-case letter Vietnamese uses (A-Z and the accented capitals), as a regex class.
+# "[A-ZĐÀ-Ỹ]" would not do: that code-point range holds lower-case letters too ("đ", "ư", "ơ").
+UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha()) + "]"
+
+
+def _upper(pattern: str) -> str:
+    return pattern.replace("{UPPER}", UPPER)
 
 
 def _words(items) -> str:
@@ -47,11 +55,10 @@ def _rules() -> _Rules:
     syn.sort(key=lambda x: (x[2], -len(x[0])))
     return _Rules(
         lead=re.compile(rf"^(?:(?:{_words(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
-        tail=re.compile(rf"(?:(?<![\w])(?:{_words(ph['tail'])})(?![\w])[\s,]*)+$", re.I),
         tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
-        subject=re.compile(ph["subject"]),
-        place=re.compile(ph["place"]),
-        place_only=re.compile(ph["place_only"]),
+        subject=re.compile(_upper(ph["subject"])),
+        place=re.compile(_upper(ph["place"])),
+        place_only=re.compile(_upper(ph["place_only"])),
         cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
         max_words=int(ph["max_words"]),
         synonyms=tuple((s, i) for s, i, _ in syn),
@@ -88,11 +95,6 @@ def _cut_long(s: str, r: _Rules) -> str:
             if last is None or m.end() > last:
                 last = m.end()
     return s[last:] if last else s
-
-
-def strip_tail(words: str) -> str:
-    """``words`` without the verbs and approximators that end them."""
-    return _strip_tail(" ".join(words.split()), _rules().tail_words)
 
 
 def _strip_tail(s: str, tail_words: frozenset[str]) -> str:

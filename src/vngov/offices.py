@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.models import Role
 from vngov.names import LOWER, UPPER
 from vngov.text import fold, normalize_text
@@ -26,8 +26,7 @@ PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \u00a0]+[{UPPER}][{LOWER}]+){{0,3}}"
 
 def _alt(words, flags: str = "i") -> str:
     """Longest-first alternation of lexicon words; spaces match any white space."""
-    words = sorted({normalize_text(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = alternation(words)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 

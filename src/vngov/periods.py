@@ -112,6 +112,14 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
         return None
     if shape in ("span", "term"):
         return f"{g['y']}/{g['y2']}"
+    if shape == "since_year":
+        return f"{g['y']}/{ref.year}" if ref.year and int(g["y"]) < ref.year else str(g["y"])
+    if shape == "this_year":
+        return str(ref.year) if ref.year else None
+    if shape == "year_to_date":
+        if y is None or not ref.month:
+            return str(y) if y else None
+        return f"{y}-01/{y}-{ref.month:02d}"
     if shape == "last_year":
         if ref.year is None:
             return None
@@ -119,7 +127,7 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     if shape == "month" or shape == "to_month":
         m = int(g["m"])
         y = _month_year(g, ref, m)
-        return f"{y}-{m:02d}" if y else None
+        return f"{y}-{m:02d}" if y and 1 <= m <= 12 else None
     if y is None:
         return None
     if shape == "year":
@@ -129,10 +137,10 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     if shape == "year_start":
         return f"{y}-01"
     if shape == "months_first":
-        n = int(g["n"])
+        n = int(g["n"] or 6)
         return f"{y}-01/{y}-{n:02d}" if 1 <= n <= 12 else None
     if shape == "months_last":
-        n = int(g["n"])
+        n = int(g["n"] or 6)
         return f"{y}-{13 - n:02d}/{y}-12" if 1 <= n <= 12 else None
     if shape == "quarter":
         q = _ROMAN.get(g["q"].upper()) or int(g["q"])
@@ -158,14 +166,14 @@ def _year(g: dict, ref: Reference) -> int | None:
 
 
 def _month_year(g: dict, ref: Reference, month: int) -> int | None:
-    """The year of a month named without one: last year's if it is still ahead of the report."""
+    """The year of a month named without one: the report's, except a late month in an early-year report."""
     for k in ("y", "y_"):
         if g.get(k):
             return int(g[k])
     if ref.year is None:
         return None
-    if ref.month and month > ref.month + 1:
-        return ref.year - 1
+    if ref.month and ref.month <= 3 and month > ref.month + 1:
+        return ref.year - 1      # "tháng 12" in a January report: last December
     return ref.year
 
 

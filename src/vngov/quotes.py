@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov import names, offices
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.models import Article, Directive, Person, Quote
 from vngov.text import fold, normalize_text, sentences
 
@@ -36,18 +36,14 @@ class _Cues:
     min_chars: int
 
 
-def _alt(words) -> str:
-    words = sorted({normalize_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     lex = load("quotes")
     return _Cues(
-        directive=re.compile(rf"(?<!\w)(?i:{_alt(lex['directive_verbs'])})(?!\w)"),
-        speech_colon=re.compile(rf"(?:\s+(?i:{_alt(lex['speech_verbs'])}))?\s*,?\s*:\s*$"),
-        adverbs=re.compile(rf"(?:\s+(?i:{_alt(lex['adverbs'])}))+\s*$"),
+        directive=re.compile(rf"(?<!\w)(?i:{alternation(lex['directive_verbs'])})(?!\w)"),
+        speech_colon=re.compile(rf"(?:\s+(?i:{alternation(lex['speech_verbs'])}))?\s*,?\s*:\s*$"),
+        adverbs=re.compile(rf"(?:\s+(?i:{alternation(lex['adverbs'])}))+\s*$"),
         min_chars=int(lex.get("min_quote_chars", 20)),
     )
 

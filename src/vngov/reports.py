@@ -16,7 +16,8 @@ Why the details are as they are:
   re-running an unchanged report writes the same bytes (clean diffs for the
   committed baselines).
 * ``manifest.json`` records, per report, a key made of the store's content
-  hash, the notebook's hash, the parameters and the vngov code fingerprint; a
+  hash, the notebook's hash, the parameters and a hash of the modules the
+  notebooks call (:func:`code_fingerprint`); a
   report whose key has not changed is not executed again.
 * One failing report is listed and does not stop the others.
 
@@ -104,6 +105,17 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+def code_fingerprint() -> str:
+    """A hash of the modules a report notebook runs (analysis, reports, store, tables).
+
+    Extractor code reaches a report only through the store, whose content hash
+    is part of the key already, so an extractor edit that leaves the tables
+    unchanged does not re-run every report.
+    """
+    here = Path(__file__).resolve().parent
+    return _sha(b"".join((here / f"{m}.py").read_bytes() for m in ("analysis", "reports", "store", "tables")))
+
+
 def job_key(job: Job, store_hash: str, code: str) -> str:
     """What a report's output depends on: the data, the notebook, its parameters, the code."""
     blob = json.dumps({"store": store_hash, "notebook": _sha(job.notebook.read_bytes()),
@@ -127,6 +139,7 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; reports are for sharing
     os.replace(tmp, path)
 
 
@@ -145,7 +158,7 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     out = Path(out) if out else default_out(corpus)
     tables = vstore.load(store_dir)
     meta = vstore.info(store_dir)
-    code = vstore.fingerprint()
+    code = code_fingerprint()
     jobs = plan(tables, out)
     manifest = _read_manifest(out)
     keys = {_rel(j.output, out): job_key(j, meta["content_hash"], code) for j in jobs}

@@ -96,7 +96,7 @@ def _table() -> _Table:
 
 
 def _first_word(form: str) -> str:
-    return re.split(r"[\s/]", form.casefold(), maxsplit=1)[0]
+    return re.split(r"[\s/.]", form.casefold(), maxsplit=1)[0]
 
 
 def lex_forms(lex: dict) -> list[str]:

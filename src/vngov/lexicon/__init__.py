@@ -38,3 +38,15 @@ def load(name: str) -> dict[str, Any]:
 def names() -> list[str]:
     """Every packaged lexicon, for tests that check they all parse."""
     return sorted(p.stem for p in _HERE.glob("*.toml"))
+
+
+def alternation(words) -> str:
+    """A regex alternation of lexicon words: longest first (so "nghìn tỷ" wins over
+    "nghìn"), spelled the way vngov.text.normalize spells the text it runs on, and
+    with each space matching any run of white space, as pages break lines anywhere."""
+    import re
+
+    from vngov.text import normalize_text  # here, not at the top: vngov.text reads lexicons
+
+    forms = sorted({normalize_text(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
