@@ -157,3 +157,21 @@ def test_report_localities_sort_as_a_reader_expects(toy_tables):
     meetings["locality"] = ["huyện Đức Thọ", "huyện Kỳ Anh", "huyện Can Lộc"]
     names = A.report_localities({**toy_tables, "meetings": meetings, "figures": toy_tables["figures"].iloc[0:0]})
     assert names == ["huyện Can Lộc", "huyện Đức Thọ", "huyện Kỳ Anh"]
+
+
+def test_a_place_named_by_one_figure_gets_no_report_but_one_with_several_does(toy_tables):
+    figures = toy_tables["figures"].iloc[[0]].copy()
+    many = pd.concat([figures] * A.MIN_FIGURES_FOR_REPORT, ignore_index=True)
+    many["locality"] = "xã Kỳ Châu"
+    one = figures.assign(locality="xã Kỳ Ninh")
+    tables = {**toy_tables, "figures": pd.concat([toy_tables["figures"], many, one], ignore_index=True)}
+    names = A.report_localities(tables)
+    assert "xã Kỳ Châu" in names and "xã Kỳ Ninh" not in names
+
+
+def test_a_year_only_targets_point_to_gets_no_period_report(toy_tables):
+    target = toy_tables["figures"].iloc[[0]].assign(status="target", year=2030)
+    reached = toy_tables["figures"].iloc[[0]].assign(status="actual", year=2019)
+    tables = {**toy_tables, "figures": pd.concat([toy_tables["figures"], target, reached], ignore_index=True)}
+    periods = A.report_periods(tables)
+    assert "2030" not in periods and "2019" in periods

@@ -130,3 +130,9 @@ def test_dev_corpus_exports_every_article_in_the_schema(tmp_path):
     assert sorted(d["doc_id"] for d in lines) == sorted(p.stem for p in DEV.glob("*.txt"))
     problems = {d["doc_id"]: check_record(d) for d in lines if check_record(d)}
     assert problems == {}
+
+
+def test_build_of_a_missing_folder_is_one_clear_error_line(tmp_path):
+    r = _vngov("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "store"), "--quiet")
+    assert r.returncode == 1
+    assert r.stderr.startswith("error:") and "nowhere" in r.stderr and "Traceback" not in r.stderr

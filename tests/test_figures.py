@@ -184,3 +184,75 @@ def test_change_written_with_its_baseline_first_or_with_hơn():
     found = figs("Tăng trưởng kinh tế ước đạt 5,2%, thấp hơn 0,8% so với kịch bản.")
     f = one(found, 0.8)
     assert f.kind == "change" and f.metric == "tăng trưởng kinh tế" and f.status == "estimate"
+
+
+def test_a_future_period_does_not_run_on_into_results():
+    body = ("Tỉnh phấn đấu đến năm 2025 có 80% xã đạt chuẩn nông thôn mới. "
+            "Toàn tỉnh giải ngân 500 tỷ đồng vốn đầu tư công.")
+    found = figs(body, meeting_date="2023-07-12")
+    assert one(found, 80).status == "target" and one(found, 80).period == "2023/2025"
+    assert one(found, 500).status == "actual" and one(found, 500).period != "2025"
+
+
+def test_a_sub_period_introduced_by_riêng_does_not_run_on():
+    body = ("6 tháng đầu năm 2023, giá trị sản xuất công nghiệp ước đạt 5.400 tỷ đồng; "
+            "riêng quý II/2023, giá trị sản xuất công nghiệp tăng 11,2%. Kim ngạch xuất khẩu đạt 310 triệu USD.")
+    found = figs(body)
+    assert one(found, 11.2).period == "2023-04/2023-06"
+    assert one(found, 310).period == "2023-01/2023-06"
+
+
+def test_a_year_inside_a_comparison_is_not_a_period():
+    found = figs("6 tháng đầu năm 2023, năng suất lúa đạt 62 tạ/ha, tăng 1,1 tạ/ha so với vụ Đông Xuân năm trước; "
+                 "sản lượng lương thực đạt 41.000 tấn.")
+    assert one(found, 41000).period == "2023-01/2023-06"
+
+
+def test_flow_verb_after_the_noun_and_fraction_of_criteria():
+    found = figs("Năm 2023, toàn huyện có 230 doanh nghiệp thành lập mới. Xã đã hoàn thành 19/19 tiêu chí nông thôn mới.",
+                 meeting_date="2023-12-20")
+    assert one(found, 230).period == "2023"
+    assert one(found, 19, "tiêu chí").period is None
+
+
+def test_levels_after_đến_nay_and_after_còn():
+    found = figs("Năm 2023, thu ngân sách đạt 90 tỷ đồng. Đến nay, tỷ lệ hộ nghèo còn 1,2%, giảm 0,8%.",
+                 meeting_date="2023-12-20")
+    assert one(found, 1.2).period is None and one(found, 1.2).kind == "value"
+    found = figs("Tỷ lệ hộ nghèo giảm 2,15%, còn 6,4%.")
+    assert one(found, 6.4).kind == "value" and one(found, 2.15).kind == "change"
+
+
+def test_verb_before_the_metric_makes_a_change():
+    f = one(figs("Năm 2024 phấn đấu giảm tỷ lệ hộ nghèo 1,2%.", meeting_date="2023-12-20"), 1.2)
+    assert f.kind == "change" and f.metric == "tỷ lệ hộ nghèo" and f.status == "target"
+
+
+def test_term_under_review_and_years_of_a_term():
+    body = ("Nhiệm kỳ 2020 - 2025, phường đạt nhiều kết quả. Thu ngân sách 5 năm đạt 210 tỷ đồng. "
+            "Nhiệm kỳ qua, phường kết nạp 52 đảng viên.")
+    found = figs(body, meeting_date="2025-06-10")
+    assert one(found, 210).period == "2020/2025"
+    assert one(found, 52).period == "2020/2025"
+
+
+def test_targets_to_a_year_and_crop_years():
+    found = figs("Đại hội đề ra mục tiêu đến năm 2030, thu nhập bình quân đầu người đạt 140 triệu đồng/người/năm; "
+                 "thu ngân sách tăng bình quân 9%/năm.", meeting_date="2025-06-10")
+    assert one(found, 140).period == "2030" and one(found, 140).status == "target"
+    assert one(found, 9).period == "2025/2030"
+    found = figs("Năm 2022, diện tích mía niên vụ 2022-2023 đạt 3.100 ha; thu ngân sách đạt 150 tỷ đồng.",
+                 meeting_date="2022-12-20")
+    assert one(found, 3100).period == "2022/2023" and one(found, 150).period == "2022"
+
+
+def test_awards_handed_out_at_the_event_are_not_figures_gifts_reported_are():
+    found = figs("Dịp này, Ban Thường vụ trao Huy hiệu 40 năm tuổi Đảng cho 12 đảng viên.")
+    assert found == ()
+    found = figs("Năm 2023, thị trấn đã vận động trao 950 phần quà cho hộ nghèo.", meeting_date="2023-12-20")
+    assert one(found, 950, "phần quà").period == "2023"
+
+
+def test_a_year_range_dash_is_not_a_list_item():
+    f = one(figs("Tốc độ tăng giá trị sản xuất bình quân giai đoạn 2021 - 2025 đạt 8,4%/năm."), 8.4)
+    assert f.metric.startswith("tốc độ tăng giá trị sản xuất") and f.period == "2021/2025"

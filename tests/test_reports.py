@@ -148,3 +148,23 @@ def test_notebooks_are_thin_and_parameterised():
         code = [c.source for c in nb.cells if c.cell_type == "code"]
         assert not any(kw in src for src in code for kw in ("def ", "for ", "while ", "class "))
         assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")  # committed clean
+
+
+def test_bar_chart_draws_every_row_and_survives_no_data():
+    import pandas as pd
+
+    table = pd.DataFrame({"locality": ["thị xã Kỳ Anh", "huyện Can Lộc"], "count": [3, 1]})
+    fig = reports.bar_chart(table, "locality", "count", "Meetings")
+    bars = fig.axes[0].patches
+    assert sorted(b.get_width() for b in bars) == [1, 3]  # horizontal: long place names
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["huyện Can Lộc", "thị xã Kỳ Anh"]
+    months = pd.DataFrame({"period": ["2023-11", "2023-12"], "meetings": [0, 2]})
+    assert [b.get_height() for b in reports.bar_chart(months, "period", "meetings", "t").axes[0].patches] == [0, 2]
+    empty = reports.bar_chart(months.iloc[0:0], "period", "meetings", "t")
+    assert [t.get_text() for t in empty.axes[0].texts] == ["no data"]
+
+
+def test_missing_store_is_a_listed_failure_not_a_crash(tmp_path, capsys):
+    failures = reports.run_reports(tmp_path / "corpus", store_dir=tmp_path / "nostore", out=tmp_path / "r")
+    assert len(failures) == 1 and "vngov build" in failures[0]
+    assert "vngov build" in capsys.readouterr().err

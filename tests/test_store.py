@@ -115,10 +115,10 @@ def test_refuses_to_replace_a_folder_that_is_not_a_store(corpus, tmp_path):
         store.build(tmp_path / "missing", out=tmp_path / "s2")
 
 
-def test_two_workers_build_the_same_store_as_one(sample_dir, sample_store, tmp_path):
-    out = tmp_path / "store2"
-    store.build(sample_dir, out=out, workers=2)
-    assert store.info(out)["content_hash"] == store.info(sample_store)["content_hash"]
+def test_two_workers_build_the_same_store_as_one(sample_dir, tmp_path):
+    store.build(sample_dir, out=tmp_path / "one", workers=1)
+    store.build(sample_dir, out=tmp_path / "two", workers=2)  # data/sample has >= 16 files: a real pool
+    assert store.info(tmp_path / "two")["content_hash"] == store.info(tmp_path / "one")["content_hash"]
 
 
 def test_officials_table_from_registry_or_skipped_with_a_warning(corpus, tmp_path, monkeypatch):
@@ -168,3 +168,22 @@ def test_default_store_is_named_after_the_corpus_folder(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text("")
     monkeypatch.chdir(tmp_path)
     assert store.default_store("some/where/my-corpus/") == tmp_path.resolve() / "data" / "processed" / "my-corpus"
+
+
+def test_failed_swap_puts_the_previous_store_back(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "store"
+    store.build(corpus, out=out, workers=1)
+    before = store.info(out)
+    real_replace = store.os.replace
+
+    def replace(src, dst):
+        if Path(dst) == out and ".building-" in str(src):
+            raise OSError("rename failed")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", replace)
+    (corpus / "a2.txt").write_text(ARTICLE.format(d=5, n=5), encoding="utf-8")
+    with pytest.raises(OSError, match="rename failed"):
+        store.build(corpus, out=out, workers=1)
+    monkeypatch.undo()
+    assert store.info(out) == before

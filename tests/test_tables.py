@@ -39,7 +39,7 @@ def test_rows_keep_evidence_that_is_the_body_at_their_offsets():
                 if row["evidence"] is not None:
                     assert article.body[row["start"]:row["end"]] == row["evidence"]
                     assert row["doc_id"] == x.doc_id
-        for row in rows["figures"] + rows["meetings"]:
+        for row in rows["figures"] + rows["meetings"] + [p for p in rows["people"] if p["evidence"]]:
             assert article.raw[row["raw_start"]:row["raw_end"]] == row["evidence"]
 
 

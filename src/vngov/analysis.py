@@ -82,23 +82,36 @@ def slug(name: str) -> str:
 # --- what to report on ------------------------------------------------------------
 
 
+# A place with no meeting of its own gets a report only when several figures are about it;
+# one figure naming a commune in passing is not worth a page.
+MIN_FIGURES_FOR_REPORT = 3
+
+
 def report_localities(tables: Tables) -> list[str]:
-    """Localities worth a report: every place a meeting or a figure is attributed to, sorted."""
+    """Localities worth a report, sorted: every place a meeting is about, and every place
+    at least :data:`MIN_FIGURES_FOR_REPORT` figures are attributed to."""
     names: set[str] = set()
-    for table in ("meetings", "figures"):
-        frame = tables.get(table)
-        if frame is not None and "locality" in frame:
-            names.update(v for v in frame["locality"].dropna().astype(str) if v.strip())
+    meetings = tables.get("meetings")
+    if meetings is not None and "locality" in meetings:
+        names.update(v for v in meetings["locality"].dropna().astype(str) if v.strip())
+    figures = tables.get("figures")
+    if figures is not None and "locality" in figures:
+        counts = figures["locality"].dropna().astype(str).value_counts()
+        names.update(n for n, c in counts.items() if c >= MIN_FIGURES_FOR_REPORT and n.strip())
     return sorted(names, key=lambda n: (slug(n), n))  # Đ next to D, as a reader expects
 
 
 def report_periods(tables: Tables) -> list[str]:
-    """Years a period report can cover: of meetings, of figures, of publication, sorted."""
+    """Years a period report can cover, sorted: years of meetings, of publication, and of
+    figures reported as reached (actual or estimate).  A year only targets point to
+    ("đến năm 2030") has nothing reported yet and gets no report."""
     years: set[str] = set()
     for table, col in (("meetings", "date"), ("figures", "year"), ("articles", "published")):
         frame = tables.get(table)
         if frame is None or col not in frame:
             continue
+        if table == "figures" and "status" in frame:
+            frame = frame[frame["status"] != "target"]
         for v in frame[col].dropna().astype(str):
             if re.fullmatch(r"\d{4}.*", v):
                 years.add(v[:4])

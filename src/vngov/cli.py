@@ -32,7 +32,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from vngov import store
 
-    summary = store.build(args.corpus, out=args.out, workers=args.workers, progress=not args.quiet)
+    try:
+        summary = store.build(args.corpus, out=args.out, workers=args.workers, progress=not args.quiet)
+    except store.StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     print(summary, file=sys.stderr)
     return 0
 
@@ -40,7 +44,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_reports(args: argparse.Namespace) -> int:
     from vngov import reports
 
-    failed = reports.run_reports(args.corpus, store_dir=args.store, out=args.out, progress=not args.quiet)
+    failed = reports.run_reports(args.corpus, store_dir=args.store, out=args.out, progress=not args.quiet,
+                                 force=args.force)
     return 1 if failed else 0
 
 
@@ -65,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("corpus", type=Path, help="the corpus folder whose store to report on")
     r.add_argument("--store", type=Path, default=None, help="store folder (default data/processed/<corpus name>)")
     r.add_argument("--out", type=Path, default=None, help="reports folder (default reports/<corpus name>)")
+    r.add_argument("--force", action="store_true", help="re-execute every report, changed or not")
     r.add_argument("--quiet", action="store_true")
     r.set_defaults(func=cmd_reports)
     return p

@@ -16,13 +16,21 @@ around it tells the rest, by rules kept as data in ``lexicon/figures.toml``:
 * period — the last period phrase (:mod:`vngov.periods`) before the figure in
   its sentence, else the one running from earlier sentences.  Counts of a
   standing stock (communes, cattle, criteria) take a period only from their
-  own sentence, and none after "đến nay", "hiện nay".
+  own sentence, and none after "đến nay", "hiện nay".  Phrases in a
+  comparison ("so với năm 2022"), of a task ahead ("triển khai nhiệm vụ 6
+  tháng cuối năm"), of one item ("riêng quý II") or not yet begun ("đến năm
+  2030") do not run on; a figure whose period has not begun when the report
+  was written is a target.
+
+Only numbers with a unit are figures; ranges ("15 - 18 tiêu chí", "7-7,5%")
+are skipped, as are numbers inside short quoted titles.  Evidence is the
+figure's clause, cut before another figure that shares it.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from vngov import metrics as metric_rules
@@ -42,6 +50,9 @@ _LIST_ITEM = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s")
 _DIGITS = re.compile(r"\d+")
 _BASELINE_FIRST = re.compile(r"\s*(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"
                              r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
+_VERB_FIRST = re.compile(r"\s*(?:(?:phấn\s+đấu|dự\s+kiến|tiếp\s+tục|sẽ|cần)\s+)*(?:tăng|giảm)(?!\s+(?:trưởng|cường))\s+(?=\S)",
+                         re.I)
+_OTHER_VERB = re.compile(r"(?<![\w])(?:đạt|là|bằng|ước|có|được|còn|lên|xuống|tăng|giảm)(?![\w])", re.I)
 _BANG = re.compile(r"(?<![\w])bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.I)
 _VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
 _VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
@@ -52,6 +63,7 @@ _PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|ch
 # "2 xã gồm Hoàn Trạch và Hải Trạch đã đạt chuẩn …": the names are skipped, the predicate kept.
 _NAMES = re.compile(rf"\s+(?:gồm|là)\s+(?:{UPPER}\w*(?:\s+{UPPER}\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
 _CAPITAL = re.compile(rf"{UPPER}|[0-9“\"]")
+_CAPITAL_LETTER = re.compile(rf"{UPPER}|[“\"]")
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,7 @@ def _cues() -> _Cues:
         name_after=re.compile(rf"\s*(?:{_alt(sc['name_after'])})(?![\w])", re.I),
         logistics=re.compile(rf"(?<![\w])(?:{_alt(sc['logistics'])})(?![\w])", re.I),
         flow=re.compile(rf"(?<![\w])(?:{_alt(sc['flow'])})(?![\w])", re.I),
-        tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
+        tail_stop=re.compile(r"\s(?:so|so\s+với|(?<!mặt\s)bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
                              r"chiếm|có|được\s+công\s+nhận|xếp|đứng|nâng|nhưng|trong\s+khi)(?![\w])"
                              r"|[,;.()…:“\"”]|\s-\s", re.I),
         count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
@@ -163,6 +175,7 @@ class _State:
     last_span: str | None = None
     target_para: bool = False
     head_status: str | None = None
+    target_period: str | None = None   # the period a list of targets names in its header
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
 
@@ -230,13 +243,19 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     cues = _cues()
     if not has_digit:                # most sentences: no number, only periods to carry on
         _advance(mentions, state)
-        if _header(text, cues):
+        header = _header(text, cues)
+        if header:
             state.target_para = True
+            dated = [m for m in mentions if m.iso and m.start - s < header.end() + 2]
+            state.target_period = dated[-1].iso if dated else state.target_period
         return []
     rel = [_shift(m, -s) for m in mentions]
     rel = [_n_years(m, state) for m in rel]
     cands = _candidates(text, rel)
     header = _header(text, cues)
+    if header is not None:
+        dated = [m for m in rel if m.iso and m.start < header.end() + 2]
+        state.target_period = dated[-1].iso if dated else state.target_period
     if not cands:
         _advance(rel, state)
         state.target_para = state.target_para or header is not None
@@ -262,20 +281,28 @@ def _header(text: str, cues: _Cues) -> re.Match[str] | None:
 
 
 def _shift(m: PeriodMention, d: int) -> PeriodMention:
-    return PeriodMention(m.start + d, m.end + d, m.text, m.shape, m.iso, m.task, m.compare, m.years)
+    return replace(m, start=m.start + d, end=m.end + d)
 
 
 def _n_years(m: PeriodMention, state: _State) -> PeriodMention:
-    """"trong 5 năm" is the last span the article named (the term under review)."""
+    """"trong 5 năm", "nhiệm kỳ qua" are the last span the article named (the term under review)."""
     if m.shape == "n_years":
-        return PeriodMention(m.start, m.end, m.text, m.shape, state.last_span, m.task, m.compare, m.years)
+        return replace(m, iso=state.last_span)
     return m
 
 
 def _advance(mentions: list[PeriodMention], state: _State) -> None:
-    """The sentence's last period of results runs on into the next sentences."""
+    """The sentence's last period of results runs on into the next sentences.
+
+    A period that has not begun when the report was written ("đến năm 2030") is a
+    target's: it dates its own sentence but does not run on into the results after it.
+    """
     for m in mentions:
-        if m.task or m.compare:
+        if m.task or m.compare or m.local:
+            continue
+        if m.shape == "n_years":
+            m = _n_years(m, state)
+        if m.iso and state.ref_date and bounds(m.iso)[0] > state.ref_date:
             continue
         if m.is_now:
             state.now = True
@@ -360,10 +387,17 @@ def _clause_start(text: str, i: int) -> int:
             if ch in ",." and k + 1 < len(text) and text[k + 1] == " ":
                 return k + 1
             if ch in "-–" and 0 < k and text[k - 1] == " " and text[k + 1:k + 2] == " " \
-                    and _CAPITAL.match(text, k + 2):
+                    and _list_dash(text, k):
                 return k + 1
         k -= 1
     return 0
+
+
+def _list_dash(text: str, k: int) -> bool:
+    """A " - " at ``k`` that opens a list item: before a capital, or before a number after ; : ."""
+    if _CAPITAL_LETTER.match(text, k + 2):
+        return True
+    return text[k + 2:k + 3].isdigit() and text[:k].rstrip()[-1:] in (";", ":", ".")
 
 
 def _clause_end(text: str, j: int) -> int:
@@ -385,7 +419,7 @@ def _clause_end(text: str, j: int) -> int:
                 return k
             if ch in ",." and (k + 1 >= n or text[k + 1] == " "):
                 return k
-            if ch in "-–" and text[k - 1:k] == " " and text[k + 1:k + 2] == " " and _CAPITAL.match(text, k + 2):
+            if ch in "-–" and text[k - 1:k] == " " and text[k + 1:k + 2] == " " and _list_dash(text, k):
                 return k
         k += 1
     return n
@@ -429,6 +463,10 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
     # metric words: the clause before the number minus period phrases and brackets
     words = _blank(text, pre_start, num_start, mentions)
     words = _PARENS.sub(" ", words)
+    verb_first = _VERB_FIRST.match(words)
+    if verb_first and not c.change_cue and not c.baseline and not _OTHER_VERB.search(words, verb_first.end()):
+        c.change_cue = True        # "giảm tỷ lệ hộ nghèo 1,5%": the verb before the metric
+        words = words[verb_first.end():]
     via_cho = _VIA_CHO.search(words.strip()) is not None
     via_voi = _VIA_VOI.match(words) is not None
     metric = metric_rules.clean(words)
@@ -437,7 +475,7 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         pass
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = _merge_previous(text, c, mentions, colon_too=True)
-    elif metric and len(metric.split()) <= 3 and not same_clause:
+    elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause:
         merged = _merge_previous(text, c, mentions)
         if merged:
             metric = merged + ", " + metric
@@ -460,7 +498,8 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         tail = _tail(text, c, mentions, cues, as_count=True) or tail   # "100% xã đạt chuẩn …"
         c.metric = metric_rules.clean(tail) or tail
     elif via_voi and same_clause and prev.metric:
-        c.metric = _join(metric, prev.metric)
+        # "43 dự án … với tổng mức 14.434 tỷ đồng": the total of the things just counted
+        c.metric = _join(metric, prev.unit.noun if prev.unit.is_count else None) or prev.metric
     else:
         c.metric = _join(metric, tail) if metric else None
     # inheritance: a ratio or change with no words of its own belongs to the amount before it
@@ -491,7 +530,7 @@ def _continues(text: str, prev: _Cand, c: _Cand) -> bool:
     return len(gap) < 120 and ";" not in gap
 
 
-_SUBJECT_END = re.compile(r"^.*?(?<![\w])(?:đã|đang|sẽ)\s+", re.I)
+_SUBJECT_END = re.compile(r"^.*(?<![\w])(?:đã|đang|sẽ|phấn\s+đấu|dự\s+kiến)\s+", re.I)
 
 
 def _after_subject(words: str) -> str:
@@ -531,7 +570,7 @@ def _tail(text: str, c: _Cand, mentions: list[PeriodMention], cues: _Cues, as_co
     if c.unit.is_count and rest.strip() and text[start + len(rest):start + len(rest) + 2] == ", ":
         rest = _comma_continuation(text, start, rest, stop)
     words = rest.split()
-    if not words or (len(words) > 10 and not c.unit.is_count):
+    if not words or (len(words) > 12 and not c.unit.is_count):
         c.tail_end = start
         return None
     if len(words) > 8:
@@ -609,6 +648,9 @@ def _baseline(text: str, c: _Cand, cues: _Cues) -> None:
 def _kind(c: _Cand, anchor: _Cand | None, cues: _Cues) -> None:
     if c.num.is_fraction:
         c.kind = "fraction"
+        return
+    if cues.level_after.search(c.extras.get("pre", "")):
+        c.kind = "value"     # "giảm 4,15%, còn 9,8%": the level reached
         return
     growth = metric_rules.is_growth(c.metric, cues.growth)
     if c.unit.cls == "times" and c.baseline and not c.change_cue and _BANG.search(c.extras.get("pre", "")):
@@ -693,7 +735,7 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
     for m in mentions:
         if m.end > c.start or m.task or m.compare:
             continue
-        if m.shape in _UNTIL and ";" in text[m.end:c.start]:
+        if (m.shape in _UNTIL or m.local) and ";" in text[m.end:c.start]:
             continue   # "đến 28/10" dates one item, not the rest of the list
         if m.is_now:
             now = True
@@ -716,8 +758,12 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
     if c.unit.is_count or c.num.is_fraction:
         c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
         return
-    period = explicit.iso if explicit is not None else state.running
-    if period and is_multi_year(period) and explicit is None:
+    if now and c.unit.cls == "percent" and c.kind == "value":
+        c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%": a level at the time of writing
+        return
+    running = state.target_period if state.target_para and state.target_period else state.running
+    period = explicit.iso if explicit is not None else running
+    if period and is_multi_year(period) and (explicit is None or explicit.shape == "to_year"):
         if metric_rules.is_annual_level(metric_rules.canonical(c.metric)):
             period = end_year(period)
     c.period = period
@@ -733,16 +779,22 @@ def _count_period(text: str, c: _Cand, explicit: PeriodMention | None, now: bool
     if now:
         return None
     seg_start = text.rfind(";", 0, c.start) + 1
-    flow = cues.flow.search(text[seg_start:c.start])
-    if carried_now and (c.num.is_fraction or is_stock_noun(c.unit.noun)):
+    # a flow verb before the noun ("kết nạp 42 đảng viên") or right after it ("1.250 doanh nghiệp thành lập mới")
+    flow = cues.flow.search(text[seg_start:c.start]) or cues.flow.search(text[c.end:(c.tail_end or c.end)])
+    stock = is_stock_noun(c.unit.noun)
+    if c.num.is_fraction and stock:
+        flow = None       # "19/19 tiêu chí": a standing achievement whatever the verb
+    if carried_now and (c.num.is_fraction or stock):
         return None
     in_clause = explicit is not None and explicit.start >= c.clause_start
     if is_point_in_time(c.unit.noun) or cues.stock.search(text[c.clause_start:c.start]):
         return explicit.iso if in_clause else None
     if explicit is not None:
         return explicit.iso
-    if is_stock_noun(c.unit.noun) and not flow:
+    if stock and not flow:
         return None
+    if state.target_para and state.target_period:
+        return state.target_period
     return state.running
 
 

@@ -24,6 +24,8 @@ class _Rules:
     subject: re.Pattern[str]
     place: re.Pattern[str]
     place_only: re.Pattern[str]
+    cut_always: re.Pattern[str]
+    of_whom: re.Pattern[str]
     cut_after: tuple[re.Pattern[str], ...]
     max_words: int
     synonyms: tuple[tuple[str, str], ...]     # (folded synonym, id), longest first
@@ -59,6 +61,8 @@ def _rules() -> _Rules:
         subject=re.compile(_upper(ph["subject"])),
         place=re.compile(_upper(ph["place"])),
         place_only=re.compile(_upper(ph["place_only"])),
+        cut_always=re.compile(ph["cut_always"], re.I),
+        of_whom=re.compile(ph["of_whom"]),
         cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
         max_words=int(ph["max_words"]),
         synonyms=tuple((s, i) for s, i, _ in syn),
@@ -70,18 +74,24 @@ def clean(words: str) -> str:
     """The metric phrase in ``words``: openers, subject, places and final verbs dropped."""
     r = _rules()
     s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/")
+    low = s.casefold()
+    after_cue = r.cut_always.sub("", s) if ("phấn" in low or "dự kiến" in low or "đặt" in low) else s
+    if after_cue != s and _strip_tail(after_cue, r.tail_words):
+        s = after_cue      # "Sa Pa phấn đấu đón" -> "đón"; but "X dự kiến đạt" keeps X
     for _ in range(3):
         before = s
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
         low = s.casefold()
-        if "của" in low or "toàn" in low or "cả" in low or "địa bàn" in low:
+        if "của" in low or "toàn" in low or "cả" in low or low.startswith("trên địa bàn"):
             s = r.place.sub("", s).strip(" ,;:-–")
         s = _strip_tail(s, r.tail_words)
         if len(s.split()) > r.max_words:
             s = _cut_long(s, r)
         if s == before:
             break
+    if " của " in s and len(s.split(" của ", 1)[0].split()) >= 3:
+        s = r.of_whom.sub("", s).strip(" ,;:-–")
     if r.place_only.match(s):
         return ""
     return _lower_first(s)
@@ -98,14 +108,16 @@ def _cut_long(s: str, r: _Rules) -> str:
 
 
 def _strip_tail(s: str, tail_words: frozenset[str]) -> str:
-    """Drop final verbs/approximators word by word (set look-ups, no regex scan: this is hot)."""
+    """Drop final verbs/approximators word by word (set look-ups on the last words: this is hot)."""
     s = s.strip(" ,;:-–")
     while s:
-        parts = s.split()
-        low = [p.casefold().strip(",:") for p in parts[-4:]]
+        parts = s.rsplit(" ", 4)
+        words = parts[1:] if len(parts) == 5 else parts
+        low = [w.casefold().strip(",:") for w in words]
         for k in range(len(low), 0, -1):
             if " ".join(low[-k:]) in tail_words:
-                s = " ".join(parts[:-k]).rstrip(" ,;:-–")
+                cut = len(" ".join(words[-k:]))
+                s = s[:len(s) - cut].rstrip(" ,;:-–")
                 break
         else:
             return s
@@ -117,8 +129,7 @@ def _lower_first(s: str) -> str:
     if not s:
         return s
     first = s.split(" ", 1)[0]
-    letters = [c for c in first if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(first) > 1 and first.isupper():
         return s
     return s[0].lower() + s[1:]
 
@@ -133,6 +144,14 @@ def canonical(phrase: str | None) -> str | None:
         if syn in key:
             return mid
     return None
+
+
+_PLACE_SUFFIX = re.compile(r"\s+trên\s+địa\s+bàn(?:\s+\S+)*$", re.I)
+
+
+def without_place(phrase: str) -> str:
+    """The phrase without a final "trên địa bàn …" (for judging how long the metric proper is)."""
+    return _PLACE_SUFFIX.sub("", phrase)
 
 
 def is_generic(phrase: str | None) -> bool:

@@ -14,8 +14,7 @@ and refuses numbers glued to a word (``m3``, ``Covid-19``'s dash is fine but
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _WHOLE = re.compile(_NUM)
@@ -29,9 +28,11 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class NumberToken:
-    """One number of a text: where it is, what it says and how it was written."""
+class NumberToken(NamedTuple):
+    """One number of a text: where it is, what it says and how it was written.
+
+    A named tuple rather than a dataclass: the tokenizer makes thousands of them.
+    """
 
     start: int
     end: int

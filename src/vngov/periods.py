@@ -38,6 +38,7 @@ class PeriodMention:
     task: bool = False       # "triển khai nhiệm vụ 6 tháng cuối năm": a period ahead, not of results
     compare: bool = False    # "so với năm 2022": a baseline, not a period
     years: int | None = None  # for n_years ("trong 5 năm")
+    local: bool = False       # "riêng quý II": dates its own sentence only
 
     @property
     def is_now(self) -> bool:
@@ -54,9 +55,12 @@ class _Rules:
     combined_i: re.Pattern[str]        # the same, case-insensitive, for text whose lower() changes length
     shapes: tuple[str, ...]            # shape of alternative i (group "p{i}")
     groups: tuple[tuple[tuple[str, str], ...], ...]   # (name, renamed group) of alternative i
+    index: dict[str, int]              # "p{i}" -> i
+    keys: dict[str, tuple[str, ...]]   # substrings gating the context patterns
     task: re.Pattern[str]
     name_before: re.Pattern[str]
     compare: re.Pattern[str]
+    local: re.Pattern[str]
     any_year: re.Pattern[str]
 
 
@@ -73,8 +77,11 @@ def _rules() -> _Rules:
     # every phrase starts with a digit or one of these words: other positions are skipped fast
     starts = "|".join(sorted(lex["starts"]["words"], key=len, reverse=True))
     source = rf"(?<!\w)(?=\d|\(|(?:{starts})(?!\w))(?:" + "|".join(alts) + ")"
-    return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups), re.compile(lex["task"]["before"], re.I),
+    return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups),
+                  {f"p{i}": i for i in range(len(shapes))},
+                  {k: tuple(v) for k, v in lex["task"]["keys"].items()}, re.compile(lex["task"]["before"], re.I),
                   re.compile(lex["task"]["name_before"]), re.compile(lex["task"]["compare"], re.I),
+                  re.compile(lex["task"]["local"], re.I),
                   re.compile(r"(?:năm|/)\s?((?:19|20)\d{2})(?!\d)"))
 
 
@@ -87,16 +94,25 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
     for m in rx.finditer(subject):
         if m.end() == m.start():
             continue
-        i = next(k for k in range(len(rules.shapes)) if m.group(f"p{k}") is not None)
+        i = rules.index[m.lastgroup]       # the alternative that matched closes last
         shape = rules.shapes[i]
         g = {name: m.group(group) for name, group in rules.groups[i]}
         start, end = m.start(), m.end()
         before = text[max(0, start - 40):start]
+        lowb = before.lower()
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
-            task=bool(rules.task.search(before) or rules.name_before.search(before)), compare=bool(rules.compare.search(before)),
-            years=int(g["n"]) if shape == "n_years" else None))
+            task=_flag(rules.task, before, lowb, rules.keys["task"])
+            or _flag(rules.name_before, before, lowb, rules.keys["name_before"]),
+            compare=_flag(rules.compare, before, lowb, rules.keys["compare"]),
+            years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
+            local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
+
+
+def _flag(rx: re.Pattern[str], before: str, low: str, keys: tuple[str, ...]) -> bool:
+    """``rx`` (end-anchored, so slow to search) only where one of its key substrings occurs."""
+    return any(k in low for k in keys) and rx.search(before) is not None
 
 
 def first_year(text: str) -> int | None:
@@ -110,8 +126,10 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     y = _year(g, ref)
     if shape in ("now", "reset", "n_years"):
         return None
-    if shape in ("span", "term"):
+    if shape in ("span", "term", "crop_year"):
         return f"{g['y']}/{g['y2']}"
+    if shape == "to_year":
+        return f"{ref.year}/{g['y']}" if ref.year and int(g["y"]) > ref.year else str(g["y"])
     if shape == "since_year":
         return f"{g['y']}/{ref.year}" if ref.year and int(g["y"]) < ref.year else str(g["y"])
     if shape == "this_year":

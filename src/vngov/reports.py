@@ -156,8 +156,12 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     """
     store_dir = Path(store_dir) if store_dir else vstore.default_store(corpus)
     out = Path(out) if out else default_out(corpus)
-    tables = vstore.load(store_dir)
-    meta = vstore.info(store_dir)
+    try:
+        tables = vstore.load(store_dir)
+        meta = vstore.info(store_dir)
+    except (vstore.StoreError, OSError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return [str(e)]
     code = code_fingerprint()
     jobs = plan(tables, out)
     manifest = _read_manifest(out)
@@ -181,8 +185,8 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     if progress:
         print(f"{len(jobs)} reports in {out}: {len(todo) - len(failures)} executed, "
               f"{len(jobs) - len(todo)} unchanged, {len(failures)} failed", file=sys.stderr)
-        for line in lines:
-            print(f"failed: {line}", file=sys.stderr)
+    for line in lines:  # failures are listed even when quiet: the exit status alone says too little
+        print(f"failed: {line}", file=sys.stderr)
     return lines
 
 
@@ -353,19 +357,32 @@ def setup() -> None:
 
 def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = None):
     """A bar chart of ``table[value]`` by ``table[label]``, closed and returned for ``display()``
-    (the same table is shown as text under it, since nbval compares text, not images).  An empty table draws a "no data" note."""
-    import matplotlib.pyplot as plt
+    (the same table is shown as text under it, since nbval compares text, not images).
 
-    fig, ax = plt.subplots()
-    if len(table):
-        ax.bar([str(v) for v in table[label]], [float(v) for v in table[value]], color="#4c72b0")
-        ax.tick_params(axis="x", labelrotation=45 if len(table) > 6 else 0)
-        for tick in ax.get_xticklabels():
-            tick.set_horizontalalignment("right" if len(table) > 6 else "center")
-    else:
+    Long labels (place names) get horizontal bars, first row on top, so they stay
+    readable; counts get whole-number ticks; an empty table draws a "no data" note.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    labels = [str(v) for v in table[label]] if len(table) else []
+    values = [float(v) for v in table[value]] if len(table) else []
+    horizontal = any(len(v) > 8 for v in labels)
+    height = max(2.5, 0.35 * len(labels) + 1.2) if horizontal else 3.5
+    fig, ax = plt.subplots(figsize=(8, height))
+    if not labels:
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+    elif horizontal:
+        ax.barh(labels[::-1], values[::-1], color="#4c72b0")
+        ax.set_xlabel(ylabel or value)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    else:
+        ax.bar(labels, values, color="#4c72b0")
+        ax.set_ylabel(ylabel or value)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        if len(labels) > 12:
+            ax.tick_params(axis="x", labelrotation=90)
     ax.set_title(title)
-    ax.set_ylabel(ylabel or value)
     fig.tight_layout()
     plt.close(fig)  # shown once, by the cell's display(), not again when the cell ends
     return fig

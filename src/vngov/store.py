@@ -302,8 +302,10 @@ def build(corpus: str | Path, out: str | Path | None = None, workers: int | None
                 "content_hash": _content_hash(tmp)}
         (tmp / "store.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         cache.prune(set(keys))
-        if cache.root.is_dir():
+        try:
             os.replace(cache.root, tmp / "cache")
+        except FileNotFoundError:  # first build, or a concurrent build took it: only speed is lost
+            pass
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -346,13 +348,20 @@ def _content_hash(folder: Path) -> str:
 
 def _swap(new: Path, out: Path) -> None:
     """Put the complete store ``new`` at ``out``; the old one is removed only afterwards."""
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        os.replace(out, old / out.name)
-        os.replace(new, out)
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    try:
+        try:
+            os.replace(out, old / out.name)
+        except FileNotFoundError:
+            pass  # no previous store
+        try:
+            os.replace(new, out)
+        except OSError:
+            if (old / out.name).exists() and not out.exists():
+                os.replace(old / out.name, out)  # put the previous store back
+            raise
+    finally:
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, out)
 
 
 # --- reading ----------------------------------------------------------------------

@@ -38,7 +38,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                  ("subkind", _S), ("host", _S), ("counterpart", _S), ("locality", _S), ("chair", _S),
                  *_EVIDENCE, *_PLACE],
     "people": [("name", _S), ("rank", _S), ("role", _S), ("title", _S), ("body", _S), ("role_locality", _S),
-               ("doc_id", _S), ("date", _S), ("source", _S), ("evidence", _S), ("start", _I), ("end", _I)],
+               ("doc_id", _S), ("date", _S), ("source", _S), *_EVIDENCE],
     "figures": [("value_text", _S), ("value", _F), ("unit", _S), ("base_value", _F), ("base_unit", _S),
                 ("approx", _S), ("kind", _S), ("metric", _S), ("metric_id", _S), ("period", _S),
                 ("period_start", _S), ("period_end", _S), ("status", _S), ("baseline", _S),
@@ -124,9 +124,7 @@ def article_rows(article: Article, x: Extraction,
                 "name": p.name, "rank": p.rank,
                 "role": role.text if role else None, "title": role.title if role else None,
                 "body": role.body if role else None, "role_locality": role.locality if role else None,
-                "doc_id": x.doc_id, "date": date, "source": x.source,
-                "evidence": ev.text if ev else None, "start": ev.start if ev else None,
-                "end": ev.end if ev else None,
+                "doc_id": x.doc_id, "date": date, "source": x.source, **evidence(ev),
             })
     for f in x.figures:
         out["figures"].append({

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from vngov.lexicon import load
 
 
-@dataclass(frozen=True)
-class UnitMatch:
-    """A unit as written after a number, with what it means."""
+class UnitMatch(NamedTuple):
+    """A unit as written after a number, with what it means (a named tuple: made for every number)."""
 
     start: int
     end: int
@@ -33,7 +33,8 @@ class UnitMatch:
 
 @dataclass(frozen=True)
 class _Table:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]       # on lower-cased text
+    pattern_i: re.Pattern[str]     # the same, case-insensitive, for text whose lower() changes length
     forms: dict[str, tuple[str, float, str]]   # folded form -> (base, factor, cls)
     scales: dict[str, float]
     money_base: str
@@ -60,6 +61,7 @@ def _alternation(forms) -> str:
     return "|".join(_form_regex(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
     return re.sub(r"\s*/\s*", "/", " ".join(s.split())).casefold()
 
@@ -77,18 +79,17 @@ def _table() -> _Table:
     counts = [n for n in lex["counts"]["nouns"]]
     scales = {_key(k): float(v) for k, v in lex["scales"].items()}
     money = lex["money_scales"]
-    per = _alternation(lex["per"]["forms"])
-    unit_alt = _alternation(list(lex_forms(lex)) + counts)
-    scale_alt = _alternation(lex["scales"].keys())
-    money_alt = _alternation(money["forms"])
-    end = r"(?:(?<=%)|(?![\w]))"
-    pattern = re.compile(
-        rf"\s?(?:(?P<scale>{scale_alt})\s+)?(?P<unit>{unit_alt}){end}"
-        rf"(?P<per>(?:\s?/\s?(?:{per}){end})*)"
-        rf"|\s?(?P<money>{money_alt})(?![\w])",
-        re.I,
-    )
-    return _Table(pattern, forms, scales, money["base"], frozenset(_key(c) for c in counts),
+    def source(fold) -> str:
+        per = _alternation(map(fold, lex["per"]["forms"]))
+        unit_alt = _alternation(map(fold, list(lex_forms(lex)) + counts))
+        scale_alt = _alternation(map(fold, lex["scales"].keys()))
+        money_alt = _alternation(map(fold, money["forms"]))
+        end = r"(?:(?<=%)|(?![\w]))"
+        return (rf"\s?(?:(?P<scale>{scale_alt})\s+)?(?P<unit>{unit_alt}){end}"
+                rf"(?P<per>(?:\s?/\s?(?:{per}){end})*)"
+                rf"|\s?(?P<money>{money_alt})(?![\w])")
+
+    return _Table(re.compile(source(str.lower)), re.compile(source(str), re.I), forms, scales, money["base"], frozenset(_key(c) for c in counts),
                   frozenset(_key(s) for s in lex["counts"]["stock"]),
                   frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])),
                   frozenset(_first_word(f) for f in list(lex_forms(lex)) + counts + list(lex["scales"])
@@ -103,23 +104,36 @@ def lex_forms(lex: dict) -> list[str]:
     return [f for spec in lex["units"].values() for f in spec["forms"]]
 
 
+_WINDOW = 64   # longer than any unit with its scale and denominators
+
+
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at ``text[pos:]`` (after a number), or None."""
     t = _table()
     gate = _NEXT_WORD.match(text, pos)
     if not gate or (gate.group(1) != "%" and gate.group(1).casefold() not in t.first):
         return None   # most numbers (dates, years, ordinals) stop here, before the big alternation
-    m = t.pattern.match(text, pos)
+    u = _match_window(text[pos:pos + _WINDOW])    # the same few units recur: cached on the words after
+    if u is None:
+        return None
+    return u._replace(start=u.start + pos, end=u.end + pos)
+
+
+def _match_window(text: str) -> UnitMatch | None:
+    t = _table()
+    pos = 0
+    low = text.lower()     # match lower-cased text case-sensitively: much faster than re.I
+    m = t.pattern.match(low, pos) if len(low) == len(text) else t.pattern_i.match(text, pos)
     if not m:
         return None
     if m.group("money"):
-        written = m.group("money")
+        written = text[m.start("money"):m.end("money")]
         return UnitMatch(m.start("money"), m.end(), written, t.money_base,
                          t.scales[_key(written)], "money")
-    unit = m.group("unit")
+    unit = text[m.start("unit"):m.end("unit")]
     scale = t.scales[_key(m.group("scale"))] if m.group("scale") else 1.0
     start = m.start("scale") if m.group("scale") else m.start("unit")
-    per = m.group("per") or ""
+    per = text[m.start("per"):m.end("per")] if m.group("per") else ""
     written = text[start:m.end()]
     k = _key(unit)
     if k in t.forms:
