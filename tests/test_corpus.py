@@ -138,3 +138,12 @@ def test_html_page_main_text_and_date(tmp_path):
 def test_missing_folder_is_an_error_not_a_crash(tmp_path):
     [e] = list(iter_corpus(tmp_path / "nope"))
     assert isinstance(e, CorpusError) and "not a folder" in str(e)
+
+
+def test_span_quote_is_the_source_as_written_even_decomposed_with_old_tone_marks():
+    written = "Giá trị sản xuất của huyện Thiệu Hoá đạt 9.461 tỷ đồng, gấp 1,86 lần."
+    a = parse_text("th", unicodedata.normalize("NFD", "Tiêu đề\n\n" + written), "th.txt")
+    i = a.body.index("huyện Thiệu Hóa")  # the body has the one convention …
+    span = a.span(i, i + len("huyện Thiệu Hóa"))
+    assert span.text == "huyện Thiệu Hóa"
+    assert span.quote == "huyện Thiệu Hoá"  # … the quote has what the page wrote, composed

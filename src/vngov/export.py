@@ -28,7 +28,7 @@ def figure_record(f: Figure) -> dict:
     return {"value": _number(f.value), "unit": f.unit, "kind": f.kind, "metric": f.metric,
             "period": f.period, "status": f.status, "baseline": f.baseline,
             "denominator": _number(f.denominator) if f.denominator is not None else None,
-            "evidence": f.evidence.text}
+            "evidence": f.evidence.quote}
 
 
 def _number(x: float) -> int | float:

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from vngov import metrics as metric_rules
 from vngov.metrics import UPPER
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.models import Article, DocContext, Figure
 from vngov.numbers import NumberToken, find_numbers
 from vngov.periods import PeriodMention, Reference, bounds, end_year, find_periods, first_year, is_multi_year
@@ -95,40 +95,37 @@ class _Cues:
     breakdown_keys: tuple[str, ...]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     lex = load("figures")
     st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
-    mods = _alt(kd["change_modifiers"])
+    mods = alternation(kd["change_modifiers"])
     approx = r"hơn|trên|gần|khoảng|xấp xỉ|chừng|ngót|tới"
     return _Cues(
-        estimate=re.compile(rf"(?<![\w])(?:{_alt(st['estimate'])})(?![\w])", re.I),
-        target=re.compile(rf"(?<![\w])(?:{_alt(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
-        not_target=re.compile(rf"(?<![\w])(?:{_alt(st['not_target'])})(?![\w])", re.I),
+        estimate=re.compile(rf"(?<![\w])(?:{alternation(st['estimate'])})(?![\w])", re.I),
+        target=re.compile(rf"(?<![\w])(?:{alternation(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
+        not_target=re.compile(rf"(?<![\w])(?:{alternation(st['not_target'])})(?![\w])", re.I),
         target_header=re.compile(st["target_header"], re.I),
-        breakdown=re.compile(rf"(?<![\w])(?:{_alt(st['breakdown'])})(?![\w])", re.I),
-        change=re.compile(rf"(?<![\w])(?:{_alt(kd['change'])})(?:\s+(?:{mods}|{approx}))*\s*$", re.I),
-        level_after=re.compile(rf"(?<![\w])(?:{_alt(kd['level_after_change'])})(?:\s+(?:{approx}))*\s*$", re.I),
-        ratio_verb=re.compile(rf"(?<![\w])(?:{_alt(kd['ratio'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        breakdown=re.compile(rf"(?<![\w])(?:{alternation(st['breakdown'])})(?![\w])", re.I),
+        change=re.compile(rf"(?<![\w])(?:{alternation(kd['change'])})(?:\s+(?:{mods}|{approx}))*\s*$", re.I),
+        level_after=re.compile(rf"(?<![\w])(?:{alternation(kd['level_after_change'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        ratio_verb=re.compile(rf"(?<![\w])(?:{alternation(kd['ratio'])})(?:\s+(?:{approx}))*\s*$", re.I),
         growth=tuple(w.casefold() for w in kd["growth_metric"]),
-        base_lead=re.compile(rf"\s*(?:{_alt(bl['lead'])})\s+(?=\S)", re.I),
-        base_direct=re.compile(rf"\s*(?=(?:{_alt(bl['plan'] + bl['period'])})(?![\w]))", re.I),
+        base_lead=re.compile(rf"\s*(?:{alternation(bl['lead'])})\s+(?=\S)", re.I),
+        base_direct=re.compile(rf"\s*(?=(?:{alternation(bl['plan'] + bl['period'])})(?![\w]))", re.I),
         base_stop=re.compile(r"\s(?:và|tăng|giảm|đạt|bằng|vượt|gấp|trong\s+đó|xếp|đứng|nhưng)(?![\w])|[,;.()…:]|\s-\s", re.I),
         plan_words=tuple(w.casefold() for w in bl["plan_words"]),
-        not_after=re.compile(rf"(?<![\w])(?<!tổng\s)(?:{_alt(sc['not_after'])})\s*$", re.I),
-        name_after=re.compile(rf"\s*(?:{_alt(sc['name_after'])})(?![\w])", re.I),
-        logistics=re.compile(rf"(?<![\w])(?:{_alt(sc['logistics'])})(?![\w])", re.I),
-        flow=re.compile(rf"(?<![\w])(?:{_alt(sc['flow'])})(?![\w])", re.I),
+        not_after=re.compile(rf"(?<![\w])(?<!tổng\s)(?:{alternation(sc['not_after'])})\s*$", re.I),
+        name_after=re.compile(rf"\s*(?:{alternation(sc['name_after'])})(?![\w])", re.I),
+        logistics=re.compile(rf"(?<![\w])(?:{alternation(sc['logistics'])})(?![\w])", re.I),
+        flow=re.compile(rf"(?<![\w])(?:{alternation(sc['flow'])})(?![\w])", re.I),
         tail_stop=re.compile(r"\s(?:so|so\s+với|(?<!mặt\s)bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
                              r"chiếm|có|được\s+công\s+nhận|xếp|đứng|nâng|nhưng|trong\s+khi)(?![\w])"
                              r"|[,;.()…:“\"”]|\s-\s", re.I),
         count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
                                    r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
-        stock=re.compile(rf"(?<![\w])(?:{_alt(sc['stock'])})(?![\w])", re.I),
+        stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
         represented=re.compile(sc["represented"], re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=("dự kiến", "phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "đặt ra", "sẽ đạt", "đề ra"),

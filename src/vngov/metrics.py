@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.text import fold
 
 
@@ -41,9 +41,6 @@ def _upper(pattern: str) -> str:
     return pattern.replace("{UPPER}", UPPER)
 
 
-def _words(items) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
@@ -56,7 +53,7 @@ def _rules() -> _Rules:
     # specific indicators first (lexicon order), then longest synonym within an indicator
     syn.sort(key=lambda x: (x[2], -len(x[0])))
     return _Rules(
-        lead=re.compile(rf"^(?:(?:{_words(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
+        lead=re.compile(rf"^(?:(?:{alternation(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
         tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
         subject=re.compile(_upper(ph["subject"])),
         place=re.compile(_upper(ph["place"])),

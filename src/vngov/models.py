@@ -8,6 +8,7 @@ kept in step).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -21,6 +22,12 @@ class Span:
     text: str
     raw_start: int
     raw_end: int
+    raw_text: str = ""   # the original file's text at raw_start:raw_end (old tone marks and all)
+
+    @property
+    def quote(self) -> str:
+        """The evidence as the article wrote it (NFC): what a reader finds with Ctrl-F in the source."""
+        return unicodedata.normalize("NFC", self.raw_text or self.text)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,9 @@ class Article:
         """The :class:`Span` of ``body[start:end]``, with its raw offsets."""
         raw_start = self.offsets.to_raw(start)
         raw_end = self.offsets.to_raw(end - 1) + 1 if end > start else raw_start
-        return Span(self.doc_id, start, end, self.body[start:end], raw_start, raw_end)
+        while raw_end < len(self.raw) and unicodedata.combining(self.raw[raw_end]):
+            raw_end += 1  # a decomposed last letter keeps its marks
+        return Span(self.doc_id, start, end, self.body[start:end], raw_start, raw_end, self.raw[raw_start:raw_end])
 
 
 @dataclass(frozen=True)

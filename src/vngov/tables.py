@@ -156,10 +156,14 @@ def error_rows(path: str, message: str) -> dict[str, list[Row]]:
 
 
 def evidence(span: Span | None) -> Row:
-    """The evidence columns of a span (all None when an item has no span)."""
+    """The evidence columns of a span (all None when an item has no span).
+
+    ``evidence`` is the text as the article wrote it (NFC), so Ctrl-F finds it in the
+    source; ``raw_start``/``raw_end`` locate it in the file's text, ``start``/``end``
+    in the cleaned body vngov extracted from."""
     if span is None:
         return {"evidence": None, "start": None, "end": None, "raw_start": None, "raw_end": None}
-    return {"evidence": span.text, "start": span.start, "end": span.end,
+    return {"evidence": span.quote, "start": span.start, "end": span.end,
             "raw_start": span.raw_start, "raw_end": span.raw_end}
 
 
