@@ -115,8 +115,11 @@ def _no_break_before() -> re.Pattern[str]:
     return re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, abbrevs)) + r")\.$")
 
 
-def sentences(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``body``, white space trimmed."""
+@lru_cache(maxsize=8)
+def sentences(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``body``, white space trimmed.
+
+    Cached: every extractor splits the same body, one after the other."""
     out: list[tuple[int, int]] = []
     start = 0
     no_break = _no_break_before()
@@ -127,7 +130,7 @@ def sentences(body: str) -> list[tuple[int, int]]:
         _push(body, start, m.start(), out)
         start = m.end()
     _push(body, start, len(body), out)
-    return out
+    return tuple(out)
 
 
 def _push(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
