@@ -30,6 +30,7 @@ import hashlib
 import html
 import json
 import os
+from contextlib import contextmanager
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -220,7 +221,7 @@ def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool)
             return
         # spawn: a fresh interpreter per worker, no forked threads or event loops from this one
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = {pool.submit(execute, job, store_abs): job for job in jobs}
+            futures = {pool.submit(execute, job, store_abs, True): job for job in jobs}
             for fut in as_completed(futures):
                 job = futures[fut]
                 try:
@@ -235,12 +236,49 @@ def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool)
             bar.close()
 
 
-def execute(job: Job, store_dir: str) -> str | None:
+def execute(job: Job, store_dir: str, quiet_kernel: bool = False) -> str | None:
     """Run one report with papermill and export it; returns None, or why it failed.
 
     The failed notebook is still written (with its traceback) so the reason
-    can be read in place.
+    can be read in place.  With ``quiet_kernel`` (set in the worker processes,
+    never in the main one, whose stderr carries the progress bar) the kernel's
+    own stderr goes to a temporary log: ipykernel warns about TCP transport on
+    every start, which would bury the progress bar; the log's tail is added to
+    the error when a report fails.
     """
+    if not quiet_kernel:
+        return _execute(job, store_dir)
+    fd, log = tempfile.mkstemp(prefix="vngov-kernel-", suffix=".log")
+    os.close(fd)
+    try:
+        with _stderr_to(log):
+            error = _execute(job, store_dir)
+        if error:
+            tail = [x for x in Path(log).read_text(encoding="utf-8", errors="replace").splitlines()
+                    if x.strip() and "without encryption" not in x][-3:]
+            error += "".join(f"\n    kernel: {x}" for x in tail)
+        return error
+    finally:
+        Path(log).unlink(missing_ok=True)
+
+
+@contextmanager
+def _stderr_to(path: str):
+    """Point file descriptor 2 (inherited by the kernels this process starts) at ``path``."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    target = os.open(path, os.O_WRONLY | os.O_APPEND)
+    os.dup2(target, 2)
+    os.close(target)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _execute(job: Job, store_dir: str) -> str | None:
     import papermill as pm
 
     os.environ["VNGOV_STORE"] = store_dir
