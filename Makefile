@@ -43,9 +43,14 @@ test: setup
 bench: setup
 	$(BIN)/python -m vngov.bench
 
+# Accuracy on the dev set (../shared) and on the two held-out sets shipped in tests/.
 score: setup
 	$(BIN)/vngov extract $(SHARED)/eval/dev/corpus --jsonl data/dev.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/dev/gold.jsonl data/dev.jsonl
+	$(BIN)/vngov extract tests/holdout/corpus --jsonl data/holdout.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py tests/holdout/gold.jsonl data/holdout.jsonl
+	$(BIN)/vngov extract tests/holdout_blind/corpus --jsonl data/holdout_blind.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py tests/holdout_blind/gold.jsonl data/holdout_blind.jsonl
 
 clean:
 	rm -rf $(VENV) data/processed

@@ -67,6 +67,17 @@ def test_clean_drops_timings_and_paths_but_keeps_outputs():
     assert cleaned.cells[0].outputs[0]["data"]["text/plain"] == "2"
 
 
+def test_clean_gives_the_injected_parameters_cell_a_fixed_id():
+    """papermill draws a random cell id per run; a fixed one keeps re-executed baselines byte-identical."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["injected-parameters"]}),
+                nbformat.v4.new_code_cell("y = 2")]
+    other_id = nb.cells[1]["id"]
+    cleaned = reports.clean(nb)
+    assert cleaned.cells[0]["id"] == "injected-parameters"
+    assert cleaned.cells[1]["id"] == other_id
+
+
 def _texts(nb) -> str:
     parts = []
     for cell in nb.cells:

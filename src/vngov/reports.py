@@ -329,6 +329,8 @@ def clean(nb):
         if cell_pm is not None:
             for key in ("start_time", "end_time", "duration"):
                 cell_pm.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill draws a random id on every run
     return nb
 
 
