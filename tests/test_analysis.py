@@ -175,3 +175,43 @@ def test_a_year_only_targets_point_to_gets_no_period_report(toy_tables):
     tables = {**toy_tables, "figures": pd.concat([toy_tables["figures"], target, reached], ignore_index=True)}
     periods = A.report_periods(tables)
     assert "2030" not in periods and "2019" in periods
+
+
+def _figure_rows(toy_tables, rows):
+    """Copies of the first toy figure with the given fields changed, one per dict in ``rows``."""
+    base = toy_tables["figures"].iloc[[0]]
+    return pd.concat([base.assign(**r) for r in rows], ignore_index=True)
+
+
+def _revenue(year, value, period, locality=KYANH, doc="d"):
+    return {"kind": "value", "status": "actual", "metric_id": "budget_revenue", "metric": "thu ngân sách",
+            "unit": "tỷ đồng", "value": value, "base_unit": "VND", "base_value": value * 1e9, "year": year,
+            "period": period, "locality": locality, "doc_id": f"{doc}{year}", "start": 0}
+
+
+def test_trends_keep_indicators_seen_in_two_years_in_press_units_and_flag_part_years(toy_tables):
+    figs = _figure_rows(toy_tables, [_revenue(2022, 132.6, "2022-01/2022-06"), _revenue(2023, 268.9, "2023"),
+                                     {**_revenue(2023, 5.0, "2023"), "metric_id": "ocop_products",
+                                      "unit": "sản phẩm", "base_unit": "sản phẩm", "base_value": 5.0}])
+    trends = A.indicator_trends(figs)
+    assert trends["metric"].unique().tolist() == ["budget_revenue"]  # one year only: no trend
+    assert trends["unit"].unique().tolist() == ["tỷ đồng"]
+    assert trends["value"].tolist() == [132.6, 268.9]
+    assert trends["label"].tolist() == ["2022 (1–6)", "2023"]
+
+
+def test_comparison_needs_two_places_and_labels_a_half_year_value(toy_tables):
+    figs = _figure_rows(toy_tables, [_revenue(2023, 268.9, "2023", KYANH), _revenue(2023, 163.2, "2023-01/2023-06", CANLOC),
+                                     {**_revenue(2023, 30.0, "2023", KYANH), "metric_id": "ocop_products",
+                                      "unit": "sản phẩm", "base_unit": "sản phẩm", "base_value": 30.0}])
+    cmp = A.locality_comparison(figs)
+    assert set(cmp["metric"]) == {"budget_revenue"}
+    assert dict(zip(cmp["locality"], cmp["label"])) == {CANLOC: f"{CANLOC} (1–6)", KYANH: KYANH}
+    assert sorted(cmp["value"]) == [163.2, 268.9]
+
+
+def test_display_units_follow_the_units_lexicon():
+    panel = pd.DataFrame({"unit": ["VND", "kg", "kg/ha", "%", "xã"], "value": [8.85026e12, 57198800.0, 5450.0, 8.1, 20.0]})
+    shown = A.in_display_units(panel)
+    assert shown["unit"].tolist() == ["tỷ đồng", "tấn", "tạ/ha", "%", "xã"]
+    assert shown["value"].tolist() == [8850.26, 57198.8, 54.5, 8.1, 20.0]

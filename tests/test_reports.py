@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from vngov import reports, store
@@ -179,3 +180,14 @@ def test_missing_store_is_a_listed_failure_not_a_crash(tmp_path, capsys):
     failures = reports.run_reports(tmp_path / "corpus", store_dir=tmp_path / "nostore", out=tmp_path / "r")
     assert len(failures) == 1 and "vngov build" in failures[0]
     assert "vngov build" in capsys.readouterr().err
+
+
+def test_small_multiples_draws_one_panel_per_indicator_named_for_readers():
+    table = pd.DataFrame({"metric": ["budget_revenue", "budget_revenue", "an unknown phrase"],
+                          "unit": ["tỷ đồng", "tỷ đồng", "%"], "label": ["2022 (1–6)", "2023", "2023"],
+                          "value": [132.6, 268.9, 8.1]})
+    fig = reports.small_multiples(table, "metric", "label", "value", "unit", "t")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == ["thu ngân sách (budget_revenue)", "an unknown phrase"]
+    assert [t.get_text() for t in visible[0].get_xticklabels()] == ["2022 (1–6)", "2023"]
+    assert visible[0].get_ylabel() == "tỷ đồng"

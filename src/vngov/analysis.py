@@ -280,7 +280,7 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     measure; several reports of one indicator in one year keep the one whose
     period ends last (the fullest account of the year), the count says how many there were.
     """
-    cols = ["metric", "locality", "year", "unit", "value", "n_reports", "doc_id"]
+    cols = ["metric", "locality", "year", "unit", "value", "period", "n_reports", "doc_id"]
     frame = figures[(figures["kind"] == "value") & figures["status"].isin(["actual", "estimate"])]
     frame = frame.assign(metric=metric_key(frame), unit=frame["base_unit"].fillna(frame["unit"]),
                          value=frame["base_value"].fillna(frame["value"]), ref=figure_dates(frame))
@@ -292,8 +292,69 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     frame = frame.sort_values(keys + ["ref", "doc_id", "start"], na_position="first", kind="stable")
     last = frame.groupby(keys, sort=True).tail(1).set_index(keys)
     counts = frame.groupby(keys, sort=True).size().rename("n_reports")
-    out = last[["value", "doc_id"]].join(counts).reset_index()
+    out = last[["value", "period", "doc_id"]].join(counts).reset_index()
     return out.sort_values(keys, kind="stable").reset_index(drop=True)[cols]
+
+
+def in_display_units(panel: pd.DataFrame) -> pd.DataFrame:
+    """``value``/``unit`` from base units (VND, kg …) to the units the press writes in
+    (tỷ đồng, tấn …), as the ``[display]`` table of ``units.toml`` says, so a chart
+    axis reads 8,850.26 tỷ đồng rather than 8.85e12 VND."""
+    from vngov.lexicon import load
+
+    display = load("units").get("display", {})
+    rule = panel["unit"].map(lambda u: display.get(u))
+    divide = rule.map(lambda r: float(r["divide"]) if r else 1.0)
+    unit = [r["unit"] if r else u for r, u in zip(rule, panel["unit"])]
+    return panel.assign(value=(panel["value"] / divide).round(4), unit=unit)
+
+
+def _top_indicators(panel: pd.DataFrame, by: str, minimum: int, top: int) -> pd.DataFrame:
+    """Rows of the ``top`` (metric, unit) pairs with the most distinct ``by`` values (at least ``minimum``)."""
+    spread = panel.groupby(["metric", "unit"])[by].nunique()
+    spread = spread[spread >= minimum].reset_index(name="n")
+    spread = spread.sort_values(["n", "metric", "unit"], ascending=[False, True, True], kind="stable").head(top)
+    return panel.merge(spread[["metric", "unit"]], on=["metric", "unit"])
+
+
+def indicator_trends(figures: pd.DataFrame, min_years: int = 2, top: int = 6) -> pd.DataFrame:
+    """The indicators reported in at least ``min_years`` years, by year: the long table
+    behind a locality's trend chart (one row per indicator, unit and year, in display units).
+
+    Built on :func:`indicator_panel`, so each year keeps its fullest result and the
+    row names the article it came from."""
+    cols = ["metric", "unit", "year", "label", "value", "period", "locality", "doc_id"]
+    panel = indicator_panel(figures)
+    if panel.empty:
+        return pd.DataFrame(columns=cols)
+    panel = _top_indicators(in_display_units(panel), "year", min_years, top)
+    panel = panel.assign(label=[_year_label(y, p) for y, p in zip(panel["year"], panel["period"])])
+    return panel.sort_values(["metric", "unit", "year", "locality"], kind="stable").reset_index(drop=True)[cols]
+
+
+def _year_label(year: Any, period: Any) -> str:
+    """The year, or the months it covers when the figure is for part of it ("2022 (1–6)"):
+    a trend must not pass a half-year result off as a full year's."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?/(\d{4})-(\d{2})(?:-\d{2})?", str(period or ""))
+    if m and m.group(1) == m.group(3) and (m.group(2), m.group(4)) != ("01", "12"):
+        return f"{int(year)} ({int(m.group(2))}–{int(m.group(4))})"
+    return str(int(year))
+
+
+def locality_comparison(figures: pd.DataFrame, min_localities: int = 2, top: int = 4) -> pd.DataFrame:
+    """The indicators that at least ``min_localities`` places report, place by place: the
+    long table behind a period report's comparison chart (display units)."""
+    cols = ["metric", "unit", "locality", "label", "value", "period", "year", "doc_id"]
+    panel = indicator_panel(figures)
+    panel = panel[panel["locality"] != ""] if not panel.empty else panel
+    if panel.empty:
+        return pd.DataFrame(columns=cols)
+    latest = panel.sort_values(["metric", "unit", "locality", "year"], kind="stable")
+    latest = latest.groupby(["metric", "unit", "locality"]).tail(1)
+    latest = _top_indicators(in_display_units(latest), "locality", min_localities, top)
+    months = [_year_label(y, p)[len(str(int(y))):] for y, p in zip(latest["year"], latest["period"])]
+    latest = latest.assign(label=[f"{loc}{m}" for loc, m in zip(latest["locality"], months)])
+    return latest.sort_values(["metric", "unit", "locality"], kind="stable").reset_index(drop=True)[cols]
 
 
 def target_tracking(figures: pd.DataFrame) -> pd.DataFrame:

@@ -170,3 +170,13 @@ def is_growth(phrase: str | None, growth_words: tuple[str, ...]) -> bool:
     """True if the phrase names a growth rate ("tốc độ tăng trưởng …")."""
     key = (phrase or "").casefold()
     return any(w in key for w in growth_words)
+
+
+@lru_cache(maxsize=None)
+def label(key: str) -> str:
+    """A reader's name for an indicator: "thu ngân sách (budget_revenue)" for a canonical id
+    (its first synonym in metrics.toml, the plainest wording), the key itself for a phrase."""
+    for m in load("metrics")["metric"]:
+        if m["id"] == key:
+            return f"{m['synonyms'][0]} ({key})"
+    return key

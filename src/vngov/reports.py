@@ -426,3 +426,40 @@ def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = No
     fig.tight_layout()
     plt.close(fig)  # shown once, by the cell's display(), not again when the cell ends
     return fig
+
+
+def small_multiples(table, facet: str, x: str, y: str, unit: str, title: str, horizontal: bool = False):
+    """One small bar chart per ``facet`` value (an indicator), ``y`` by ``x``, each with its
+    own unit on its axis: indicators in tỷ đồng and in % cannot share a scale.  Time runs
+    left to right (``horizontal=False``); places are listed top-down (``horizontal=True``).
+    Closed and returned for ``display()``; the table is shown as text under it for nbval."""
+    import matplotlib.pyplot as plt
+
+    from vngov.metrics import label
+
+    groups = list(table.groupby([facet, unit], sort=False)) if len(table) else []
+    n = max(len(groups), 1)
+    cols = 2 if n > 1 else 1
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(8, 2.6 * rows + 0.6), squeeze=False)
+    for ax in axes.flat[len(groups):]:
+        ax.set_visible(False)
+    if not groups:
+        axes[0][0].set_visible(True)
+        axes[0][0].text(0.5, 0.5, "no indicator reported often enough to chart", ha="center", va="center",
+                        transform=axes[0][0].transAxes)
+    for ax, ((name, u), part) in zip(axes.flat, groups):
+        labels = [str(v) for v in part[x]]
+        values = [float(v) for v in part[y]]
+        if horizontal:
+            ax.barh(labels[::-1], values[::-1], color="#4c72b0")
+            ax.set_xlabel(u)
+        else:
+            ax.bar(labels, values, color="#4c72b0")
+            ax.set_ylabel(u)
+            ax.tick_params(axis="x", labelsize=8)
+        ax.set_title(label(str(name)), fontsize=9)
+    fig.suptitle(title)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
