@@ -180,3 +180,19 @@ def test_fast_enough_for_a_large_corpus():
         extract_meetings(d)
     rate = len(docs) / (time.perf_counter() - t)
     assert rate > 400, f"{rate:.0f} articles/s"
+
+
+def test_a_provincial_body_at_a_lower_unit_is_about_that_unit():
+    body = ("Giám sát thu chi ngân sách\n\nNgày 15/1/2024, Đoàn giám sát của Ban Kinh tế - Ngân sách "
+            "HĐND tỉnh Hà Nam đã giám sát tình hình thu, chi ngân sách năm 2023 tại TX Duy Tiên. Ông Trương Văn Hải, "
+            "Trưởng ban Kinh tế - Ngân sách HĐND tỉnh chủ trì buổi làm việc.")
+    [m] = extract_meetings(parse_text("gs", body, "gs.txt"))[:1]
+    assert (m.date, m.kind, m.locality) == ("2024-01-15", "giám sát", "thị xã Duy Tiên")
+    assert m.chair == ("Trương Văn Hải",)
+
+
+def test_a_lower_unit_named_in_passing_does_not_take_a_provincial_meeting():
+    body = ("Hội nghị BCH Đảng bộ tỉnh\n\nSáng 12/7/2024, BCH Đảng bộ tỉnh Hà Giang tổ chức hội nghị lần thứ 21 "
+            "đánh giá kết quả 6 tháng đầu năm.")
+    [m] = extract_meetings(parse_text("hg", body, "hg.txt"))[:1]
+    assert m.locality == "tỉnh Hà Giang"

@@ -151,3 +151,17 @@ def test_a_list_ends_where_an_item_brings_its_own_office():
     got = people_of("Dự có các đồng chí Phó Chủ tịch UBND tỉnh Mạc Văn Một, Lục Thị Hai; Giám đốc Sở Y tế Tạ Văn Ba.")
     assert got == {"Mạc Văn Một": ["Phó Chủ tịch UBND tỉnh"], "Lục Thị Hai": ["Phó Chủ tịch UBND tỉnh"],
                    "Tạ Văn Ba": ["Giám đốc Sở Y tế"]}
+
+
+def test_a_shared_office_list_ends_where_its_separator_changes():
+    got = people_of("Cùng dự có các Phó Chủ tịch UBND tỉnh: Nguyễn Thị Lan Anh, Y Khuê Niê; "
+                    "Đại tá Bùi Đức Tâm, Giám đốc Công an tỉnh cùng thủ trưởng các sở, ngành.")
+    assert got["Y Khuê Niê"] == ["Phó Chủ tịch UBND tỉnh"]
+    assert got["Bùi Đức Tâm"] == ["Giám đốc Công an tỉnh"]
+
+
+def test_central_highlands_names_and_offices_won_at_an_election():
+    got = people_of("Đồng chí A Thuyên, Bí thư Đảng ủy thị trấn chủ trì hội nghị. "
+                    "Đồng chí H'Yim Kđoh tái đắc cử Chủ tịch Hội Liên hiệp Phụ nữ huyện.")
+    assert got["A Thuyên"] == ["Bí thư Đảng ủy thị trấn"]
+    assert "H'Yim Kđoh" in got

@@ -314,6 +314,11 @@ def _advance(mentions: list[PeriodMention], state: _State) -> None:
             state.running = m.iso
 
 
+# How many words after a count a logistics cue may sit and still make the count the
+# event's own ("150 cử tri của 9 xã, thị trấn tham dự").
+_LOGISTICS_REACH = 5
+
+
 def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
     """Numbers with a unit that are figures (not dates, ordinals, names, logistics)."""
     cues = _cues()
@@ -341,7 +346,7 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
                 if any(k in low for k in cues.logistics_keys) else []
         if unit.is_count and logistics and not cues.represented.search(text[max(0, tok.start - 30):tok.start]):
             seg = text.rfind(";", 0, tok.start) + 1
-            after = unit.end + len(_words_after(text, unit.end, 3)) + 2
+            after = unit.end + len(_words_after(text, unit.end, _LOGISTICS_REACH)) + 2
             if any(seg <= a and b <= after for a, b in logistics):
                 continue   # the event's own attendance, awards, questions
         c = _Cand(tok, unit, tok.start, unit.end, cs, ce)

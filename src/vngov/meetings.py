@@ -39,6 +39,7 @@ class _Rules:
     host_trailing: re.Pattern[str]
     host_cut: tuple[re.Pattern[str], ...]
     venue: re.Pattern[str]
+    at_place: re.Pattern[str]
     chaired_by: re.Pattern[str]
     chair_verb: re.Pattern[str]
     chair_objects: re.Pattern[str]
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         host_trailing=re.compile(rf"(?:\s+(?:{alternation(lex['host_trailing'])}))+\s*$", re.I),
         host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
         venue=re.compile(lex["venue"], re.I),
+        at_place=re.compile(lex["at_place"], re.I),
         chaired_by=re.compile("|".join(f"(?:{p})" for p in ch["chaired_by"]), re.I),
         chair_verb=re.compile(rf"(?<!\w){ch['verb']}(?!\w)", re.I),
         chair_objects=re.compile(rf"^\s*(?:$|[.,;:)]|(?:{alternation(ch['objects'])})(?!\w))", re.I),
@@ -131,9 +133,11 @@ def _lead(body: str, sents: list[tuple[int, int]]) -> _Lead | None:
     for i, (s, e) in enumerate(sents[:_LEAD_SENTENCES]):
         text = body[s:e]
         kinds = _kinds(text)
-        if not kinds:
+        if not kinds and not r.verb_kinds.search(text):
             continue
-        score = 2
+        # a named event ("hội nghị") is the better lead; an event told by its verb
+        # ("Đoàn giám sát … đã giám sát … tại TX Duy Tiên") still beats an undated sentence
+        score = 2 if kinds else 1
         found = dates.find_dates(text)
         if found and found[0].start < 40:
             score += 4
@@ -295,10 +299,10 @@ def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, 
     """
     h = _locality_of(host, lazy)
     c = _locality_of(counterpart, lazy)
-    if c and (not h or localities.tier(c) > localities.tier(h)):
-        return c
-    if h:
-        return h
+    chosen = c if c and (not h or localities.tier(c) > localities.tier(h)) else h
+    lower = _at_lower_unit(sentence, chosen)
+    if lower or chosen:
+        return lower or chosen
     if host and _rules().provincial_host.match(host):   # "Sở Tài chính tổ chức …": the province's affairs
         got = lazy.get().province
         if got:
@@ -311,6 +315,18 @@ def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, 
         if got:
             return got
     return lazy.get().top
+
+
+def _at_lower_unit(sentence: str, host_unit: str | None) -> str | None:
+    """A unit named right after "tại/ở/về" in the lead that is below the host's level:
+    "Ban KT-NS HĐND tỉnh Hà Nam giám sát … tại TX Duy Tiên" is about thị xã Duy Tiên."""
+    if not host_unit:
+        return None
+    for m in _rules().at_place.finditer(sentence):
+        found = localities.find(sentence[m.end():m.end() + 60])
+        if found and found[0][1] == 0 and localities.tier(found[0][0]) > localities.tier(host_unit):
+            return found[0][0]
+    return None
 
 
 def _venue(text: str, lazy: _LazyWhere) -> str | None:

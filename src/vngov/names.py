@@ -33,8 +33,12 @@ def _letters(upper: bool) -> str:
 
 UPPER = _letters(True)
 LOWER = _letters(False)
-# A capitalised syllable: "Nguyễn", "Đình"; also all-caps "NGUYỄN" is not a name here.
-SYLLABLE = rf"[{UPPER}][{LOWER}]+"
+# A capitalised syllable: "Nguyễn", "Đình" (all-caps "NGUYỄN" is not a name here); the
+# apostrophe names of the Central Highlands ("H'Yim", "K'Điểu"); and the one-letter family
+# names of the surnames list ("A Thuyên", "Y Nhung"), which no other word pattern allows.
+_ONE_LETTER = sorted(s for s in load("names")["surnames"] if len(s) == 1)
+SYLLABLE = (rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+"
+            + "".join(f"|{re.escape(s)}" for s in _ONE_LETTER) + ")")
 _SYL = re.compile(SYLLABLE)
 # two or more capitalised syllables in a row: a single one is never a full name
 _RUN = re.compile(rf"(?<![{UPPER}{LOWER}\d])(?:{SYLLABLE})(?:[ \u00a0]+{SYLLABLE})+(?![{UPPER}{LOWER}\d])")

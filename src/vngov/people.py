@@ -218,13 +218,16 @@ def _lists(text: str, mentions: list[_Mention]) -> None:
     """Spread a list head's shared office to the names that follow it in the same list."""
     shared: list | None = None
     prev: _Mention | None = None
+    list_sep: str | None = None   # a list keeps one separator: "A, B; Đại tá C, …" ends at ";"
     for m in mentions:
+        gap = text[prev.chain_end:m.item_start] if prev is not None else ""
+        sep = ";" if ";" in gap else ","
         if m.shared:
-            shared = m.shared
+            shared, list_sep = m.shared, None
         elif shared is not None and prev is not None and prev.sent == m.sent and not m.own_before \
                 and _LIST_GAP.match(text, prev.chain_end, m.item_start) \
-                and not text[prev.chain_end:m.item_start].strip(" ,;").replace("và", "").strip():
-            m.shared = shared
+                and not gap.strip(" ,;").replace("và", "").strip() and sep == (list_sep or sep):
+            m.shared, list_sep = shared, list_sep or sep
         else:
             shared = None
         prev = m
