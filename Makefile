@@ -43,7 +43,7 @@ test: setup
 bench: setup
 	$(BIN)/python -m vngov.bench
 
-# Accuracy on the dev set (../shared) and on the two held-out sets shipped in tests/.
+# Accuracy on the dev set (../shared) and on the three held-out sets shipped in tests/.
 score: setup
 	$(BIN)/vngov extract $(SHARED)/eval/dev/corpus --jsonl data/dev.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/dev/gold.jsonl data/dev.jsonl
@@ -51,6 +51,8 @@ score: setup
 	$(PYTHON) $(SHARED)/eval/score.py tests/holdout/gold.jsonl data/holdout.jsonl
 	$(BIN)/vngov extract tests/holdout_blind/corpus --jsonl data/holdout_blind.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py tests/holdout_blind/gold.jsonl data/holdout_blind.jsonl
+	$(BIN)/vngov extract tests/holdout_blind2/corpus --jsonl data/holdout_blind2.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py tests/holdout_blind2/gold.jsonl data/holdout_blind2.jsonl
 
 clean:
 	rm -rf $(VENV) data/processed
