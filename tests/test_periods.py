@@ -75,3 +75,43 @@ def test_this_year_and_year_to_date_use_the_report_date():
 def test_halves_and_since_a_year():
     assert periods("nửa đầu năm 2024 thu", Reference(2024, 7))[0][1] == "2024-01/2024-06"
     assert periods("Từ năm 2021 đến nay, huyện", Reference(2024, 3))[0][1] == "2021/2024"
+
+
+# --- properties: any year, any month count, any quarter -----------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+YEARS = st.integers(min_value=1995, max_value=2045)
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _only(text: str, ref: Reference = JULY_2022) -> str | None:
+    found = [p for p in find_periods(text, ref) if p.iso]
+    return found[0].iso if found else None
+
+
+@given(year=YEARS, months=st.integers(min_value=2, max_value=11))
+def test_first_n_months_of_any_year(year, months):
+    iso = _only(f"{months} tháng đầu năm {year}, huyện đạt")
+    assert iso == f"{year}-01/{year}-{months:02d}"
+    start, end = bounds(iso)
+    assert start == f"{year}-01-01" and end.startswith(f"{year}-{months:02d}-")
+
+
+@given(year=YEARS, quarter=st.integers(min_value=1, max_value=4), slash=st.booleans())
+def test_any_quarter_of_any_year(year, quarter, slash):
+    text = f"quý {ROMAN[quarter]}/{year} thu" if slash else f"quý {ROMAN[quarter]} năm {year} thu"
+    first, last = 3 * quarter - 2, 3 * quarter
+    assert _only(text) == f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+@given(start=YEARS, length=st.integers(min_value=1, max_value=10), dash=st.sampled_from(["-", "–", " - ", " – "]))
+def test_any_span_of_years(start, length, dash):
+    end = start + length
+    assert _only(f"giai đoạn {start}{dash}{end} đạt") == f"{start}/{end}"
+    assert bounds(f"{start}/{end}") == (f"{start}-01-01", f"{end}-12-31")
+
+
+@given(year=YEARS, months=st.integers(min_value=2, max_value=11))
+def test_a_phrase_without_year_takes_the_reference_year(year, months):
+    assert _only(f"Trong {months} tháng đầu năm, huyện", Reference(year, 12)) == f"{year}-01/{year}-{months:02d}"
