@@ -22,6 +22,7 @@ class _Rules:
     lead: re.Pattern[str]
     tail_words: frozenset[str]        # casefolded
     subject: re.Pattern[str]
+    actor: re.Pattern[str]
     place: re.Pattern[str]
     place_only: re.Pattern[str]
     cut_always: re.Pattern[str]
@@ -56,6 +57,9 @@ def _rules() -> _Rules:
         lead=re.compile(rf"^(?:(?:{alternation(ph['lead'])})(?![\w])[\s,:]*)+", re.I),
         tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
         subject=re.compile(_upper(ph["subject"])),
+        # the lists match in any case; the name after the subject must be capitalised ("huyện Kỳ Anh")
+        actor=re.compile(_upper(rf"^(?i:(?:(?:toàn|cả)\s+)?(?:{alternation(ph['actor_subjects'])}))(?:\s+{{UPPER}}\w*)*"
+                                rf"\s+(?=(?i:{alternation(ph['actor_verbs'])})(?!\w))")),
         place=re.compile(_upper(ph["place"])),
         place_only=re.compile(_upper(ph["place_only"])),
         cut_always=re.compile(ph["cut_always"], re.I),
@@ -79,6 +83,7 @@ def clean(words: str) -> str:
         before = s
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
+        s = r.actor.sub("", s).strip(" ,;:-–")
         low = s.casefold()
         if "của" in low or "toàn" in low or "cả" in low or low.startswith("trên địa bàn"):
             s = r.place.sub("", s).strip(" ,;:-–")

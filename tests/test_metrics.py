@@ -1,0 +1,38 @@
+"""vngov.metrics: the shortest phrase naming what is measured, and its canonical indicator."""
+import pytest
+
+from vngov.metrics import canonical, clean, label
+
+
+@pytest.mark.parametrize("words, metric", [
+    ("thành phố đón lượt khách du lịch", "đón lượt khách du lịch"),
+    ("các tổ chức cơ sở đảng kết nạp đảng viên", "kết nạp đảng viên"),
+    ("Toàn huyện kết nạp quần chúng ưu tú vào Đảng", "kết nạp quần chúng ưu tú vào Đảng"),
+    ("TP Hà Tĩnh thu hút dự án", "thu hút dự án"),
+])
+def test_the_actor_before_a_result_verb_is_not_the_metric(words, metric):
+    assert clean(words) == metric
+
+
+@pytest.mark.parametrize("words", ["xã đạt chuẩn NTM", "nhân dân đóng góp", "thu ngân sách"])
+def test_a_phrase_without_an_actor_stays(words):
+    assert clean(words) == words
+
+
+def test_the_name_after_an_actor_must_be_capitalised():
+    """Lower-case words after "UBKT các cấp" are the metric, not part of a name."""
+    assert clean("UBKT các cấp kiểm tra tổ chức đảng") == "kiểm tra tổ chức đảng"
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("tổng thu ngân sách", "budget_revenue"), ("thu nhập bình quân đầu người", "per_capita_income"),
+    ("năng suất lúa", "rice_yield"),
+])
+def test_common_indicators_have_a_canonical_id(phrase, key):
+    assert canonical(phrase) == key
+
+
+def test_an_unknown_phrase_has_no_id_and_labels_as_itself():
+    assert canonical("số cây xanh trồng mới trong khuôn viên trường") is None
+    assert label("budget_revenue") == "thu ngân sách (budget_revenue)"
+    assert label("một chỉ số lạ") == "một chỉ số lạ"
