@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from vngov.lexicon import load
 from vngov.models import Article
-from vngov.text import OffsetMap, fold, normalize
+from vngov.text import OffsetMap, fold, normalize, trim
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
@@ -199,11 +199,7 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line from ``start``, white space trimmed."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:]):
-        s, e = m.start() + start, m.end() + start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim(text, m.start() + start, m.end() + start)
         if e > s:
             out.append((s, e))
     return out

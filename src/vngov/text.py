@@ -133,11 +133,18 @@ def sentences(body: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _push(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and body[start].isspace():
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past white space at both ends (empty when all blank): offsets
+    stay offsets into ``text``, which ``str.strip`` would lose."""
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and body[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _push(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    start, end = trim(body, start, end)
     if end > start:
         out.append((start, end))
 
