@@ -256,3 +256,10 @@ def test_awards_handed_out_at_the_event_are_not_figures_gifts_reported_are():
 def test_a_year_range_dash_is_not_a_list_item():
     f = one(figs("Tốc độ tăng giá trị sản xuất bình quân giai đoạn 2021 - 2025 đạt 8,4%/năm."), 8.4)
     assert f.metric.startswith("tốc độ tăng giá trị sản xuất") and f.period == "2021/2025"
+
+
+def test_a_level_now_has_no_period_but_a_total_to_date_keeps_the_year():
+    found = figs("Năm 2024, diện tích cà phê hiện có 2.310 ha. "
+                 "Năm 2024, tổng vốn được giao 96 tỷ đồng; đến nay đã giải ngân 41,5 tỷ đồng.")
+    assert one(found, 2310, "ha").period is None          # "hiện có": the area now
+    assert one(found, 41.5, "tỷ đồng").period == "2024"   # "đến nay": disbursed so far this year

@@ -731,7 +731,7 @@ _UNTIL = ("to_date", "to_month", "to_month_end")
 def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMention], state: _State,
             cues: _Cues) -> None:
     explicit: PeriodMention | None = None
-    now, reset = False, False
+    now, now_state, reset = False, False, False
     carried_now = state.now and not any(not (m.task or m.compare or m.is_now or m.is_reset) and m.end <= c.start
                                         for m in mentions)
     for m in mentions:
@@ -741,10 +741,11 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
             continue   # "đến 28/10" dates one item, not the rest of the list
         if m.is_now:
             now = True
+            now_state = m.is_state and m.start >= c.clause_start
         elif m.is_reset:
-            reset, explicit, now = True, None, False
+            reset, explicit, now, now_state = True, None, False, False
         else:
-            explicit, now, reset = m, False, False
+            explicit, now, now_state, reset = m, False, False, False
     if anchor is not None and not c.own_metric:
         if explicit is None or explicit.end <= anchor.start:
             c.period = anchor.period
@@ -760,8 +761,8 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
     if c.unit.is_count or c.num.is_fraction:
         c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
         return
-    if now and c.unit.cls == "percent" and c.kind == "value":
-        c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%": a level at the time of writing
+    if now and ((c.unit.cls == "percent" and c.kind == "value") or (now_state and c.kind == "value")):
+        c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
         return
     running = state.target_period if state.target_para and state.target_period else state.running
     period = explicit.iso if explicit is not None else running

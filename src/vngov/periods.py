@@ -42,7 +42,12 @@ class PeriodMention:
 
     @property
     def is_now(self) -> bool:
-        return self.shape == "now"
+        return self.shape in ("now", "now_state")
+
+    @property
+    def is_state(self) -> bool:
+        """ "hiện có", "hiện nay": a level at the moment of writing, not a running total."""
+        return self.shape == "now_state"
 
     @property
     def is_reset(self) -> bool:
@@ -124,7 +129,7 @@ def first_year(text: str) -> int | None:
 def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     """The ISO period of a phrase of ``shape`` with groups ``g``."""
     y = _year(g, ref)
-    if shape in ("now", "reset", "n_years"):
+    if shape in ("now", "now_state", "reset", "n_years"):
         return None
     if shape in ("span", "term", "crop_year"):
         return f"{g['y']}/{g['y2']}"
