@@ -60,3 +60,18 @@ def test_sentences_break_at_paragraphs():
 def test_fold_ignores_case_space_and_tone_convention():
     assert fold("  Chủ tịch  UBND Tỉnh ") == fold("chủ tịch ubnd tỉnh")
     assert fold("Uỷ viên") == fold("ủy viên")
+
+
+def test_capital_class_holds_every_vietnamese_capital_and_no_lower_case_letter():
+    import re
+
+    from vngov.text import CAPITAL
+
+    cap = re.compile(CAPITAL)
+    assert all(cap.fullmatch(c) for c in "ĐÀẢẤỲỮƠƯÝ")
+    assert not any(cap.fullmatch(c) for c in "đàảấỳữơưý")  # "À-Ỹ" as a range would take these
+
+
+def test_a_full_stop_before_a_lower_case_accented_word_does_not_end_a_sentence():
+    body = "Đạt 12 tiêu chí v.v. đạt chuẩn. Năm sau tăng."
+    assert [body[s:e] for s, e in sentences(body)] == ["Đạt 12 tiêu chí v.v. đạt chuẩn.", "Năm sau tăng."]

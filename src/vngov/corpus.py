@@ -22,12 +22,12 @@ from urllib.parse import urlparse
 
 from vngov.lexicon import load
 from vngov.models import Article
-from vngov.text import OffsetMap, fold, normalize, trim
+from vngov.text import CAPITAL, OffsetMap, fold, normalize, trim
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}){0,2})\b[ \t]*")
-_NAMEISH = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,3}$")
+_NAMEISH = re.compile(rf"^{CAPITAL}[^\W\d_]*(?:\s+{CAPITAL}[^\W\d_]*){{1,3}}$")
 
 
 class CorpusError(Exception):

@@ -34,15 +34,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from vngov import metrics as metric_rules
-from vngov.metrics import UPPER
 from vngov.lexicon import alternation, load
 from vngov.models import Article, DocContext, Figure
 from vngov.numbers import NumberToken, find_numbers
 from vngov.periods import PeriodMention, Reference, bounds, end_year, find_periods, first_year, is_multi_year
-from vngov.text import sentences
+from vngov.text import CAPITAL, sentences
 from vngov.units import UnitMatch, is_point_in_time, is_stock_noun, match_unit
 
-_APPROX = re.compile(r"(?<![\w])(hơn|trên|gần|khoảng|xấp xỉ|chừng|ngót|tới|gần như|vào khoảng|trên dưới)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _QUOTES = re.compile(r"“[^”]{0,150}”|\"[^\"]{0,150}\"")
 _DIGIT = re.compile(r"\d")
@@ -61,9 +59,9 @@ _PERIOD_OR_PLAN = re.compile(r"(?:năm|cùng kỳ|giai đoạn|kế hoạch|KH|d
 _COMPARISON = re.compile(r"(?:so\s+với|so\s+mới|so)\s+[^,;.]*", re.I)
 _PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^,;.]*", re.I)
 # "2 xã gồm Hoàn Trạch và Hải Trạch đã đạt chuẩn …": the names are skipped, the predicate kept.
-_NAMES = re.compile(rf"\s+(?:gồm|là)\s+(?:{UPPER}\w*(?:\s+{UPPER}\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
-_CAPITAL = re.compile(rf"{UPPER}|[0-9“\"]")
-_CAPITAL_LETTER = re.compile(rf"{UPPER}|[“\"]")
+_NAMES = re.compile(rf"\s+(?:gồm|là)\s+(?:{CAPITAL}\w*(?:\s+{CAPITAL}\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
+_CAPITAL = re.compile(rf"{CAPITAL}|[0-9“\"]")
+_CAPITAL_LETTER = re.compile(rf"{CAPITAL}|[“\"]")
 
 
 @dataclass(frozen=True)
@@ -88,6 +86,7 @@ class _Cues:
     tail_stop: re.Pattern[str]
     count_tail_stop: re.Pattern[str]
     stock: re.Pattern[str]
+    approx: re.Pattern[str]
     not_after_words: frozenset[str]
     represented: re.Pattern[str]
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
@@ -101,7 +100,7 @@ def _cues() -> _Cues:
     lex = load("figures")
     st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
     mods = alternation(kd["change_modifiers"])
-    approx = r"hơn|trên|gần|khoảng|xấp xỉ|chừng|ngót|tới"
+    approx = alternation(lex["approximators"])
     return _Cues(
         estimate=re.compile(rf"(?<![\w])(?:{alternation(st['estimate'])})(?![\w])", re.I),
         target=re.compile(rf"(?<![\w])(?:{alternation(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
@@ -126,6 +125,7 @@ def _cues() -> _Cues:
         count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
                                    r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
+        approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=("dự kiến", "phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "đặt ra", "sẽ đạt", "đề ra"),
@@ -350,7 +350,7 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
             if any(seg <= a and b <= after for a, b in logistics):
                 continue   # the event's own attendance, awards, questions
         c = _Cand(tok, unit, tok.start, unit.end, cs, ce)
-        a = _APPROX.search(text, max(0, tok.start - 15), tok.start)
+        a = cues.approx.search(text, max(0, tok.start - 15), tok.start)
         if a and a.end() == tok.start or (a and not text[a.end():tok.start].strip()):
             c.approx = a.group(1)
         out.append(c)

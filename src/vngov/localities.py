@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vngov.lexicon import alternation, load
-from vngov.text import fold, normalize, normalize_text
+from vngov.text import UPPER, fold, normalize, normalize_text
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,6 @@ def _lex() -> dict:
     return load("localities")
 
 
-_UPPER = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+)")
 
 
@@ -318,8 +317,8 @@ def _cased_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w.])(?:"
         rf"(?P<acr>{alternation(lex.get('acronyms', {}))})(?![\w])"
-        rf"|(?P<abbr>{alternation(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{_UPPER}0-9])"
-        rf"|(?P<abbrdot>{alternation(abbr_dot)})\.[ \t]*(?=[{_UPPER}])"
+        rf"|(?P<abbr>{alternation(abbr_plain)})(?:\.[ \t]*|[ \t]+)(?=[{UPPER}0-9])"
+        rf"|(?P<abbrdot>{alternation(abbr_dot)})\.[ \t]*(?=[{UPPER}])"
         r")"
     )
 

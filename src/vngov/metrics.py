@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov.lexicon import alternation, load
-from vngov.text import fold
+from vngov.text import CAPITAL, fold
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,10 @@ class _Rules:
 
 
 # Every upper-case letter Vietnamese uses (A-Z and the accented capitals), as a regex class.
-# "[A-ZĐÀ-Ỹ]" would not do: that code-point range holds lower-case letters too ("đ", "ư", "ơ").
-UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha()) + "]"
 
 
 def _upper(pattern: str) -> str:
-    return pattern.replace("{UPPER}", UPPER)
+    return pattern.replace("{UPPER}", CAPITAL)
 
 
 

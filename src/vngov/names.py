@@ -21,18 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from vngov.lexicon import load
-from vngov.text import normalize_text
+from vngov.text import LOWER, UPPER, normalize_text
 
-
-def _letters(upper: bool) -> str:
-    """Every Vietnamese letter of one case, as a regex class body."""
-    ranges = list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))
-    chars = [chr(c) for c in ranges if chr(c).isalpha() and (chr(c).isupper() if upper else chr(c).islower())]
-    return "".join(re.escape(c) for c in chars)
-
-
-UPPER = _letters(True)
-LOWER = _letters(False)
 # A capitalised syllable: "Nguyễn", "Đình" (all-caps "NGUYỄN" is not a name here); the
 # apostrophe names of the Central Highlands ("H'Yim", "K'Điểu"); and the one-letter family
 # names of the surnames list ("A Thuyên", "Y Nhung"), which no other word pattern allows.

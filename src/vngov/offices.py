@@ -17,8 +17,7 @@ from functools import lru_cache
 
 from vngov.lexicon import alternation, load
 from vngov.models import Role
-from vngov.names import LOWER, UPPER
-from vngov.text import fold, normalize_text
+from vngov.text import LOWER, UPPER, fold, normalize_text
 
 _B = r"(?:(?<=\.)|(?![\w&]))"  # a lexicon word ends here (not "Bộ" in "Bộ đội", not "TX" in "TXK")
 PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \u00a0]+[{UPPER}][{LOWER}]+){{0,3}}"

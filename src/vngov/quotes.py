@@ -21,7 +21,7 @@ from functools import lru_cache
 from vngov import names, offices
 from vngov.lexicon import alternation, load
 from vngov.models import Article, Directive, Person, Quote
-from vngov.text import fold, normalize_text, sentences
+from vngov.text import UPPER, fold, normalize_text, sentences
 
 _OPEN = "“\"«„"
 _APPOSITION_MAX = 160  # characters between a name and the comma that closes its apposition
@@ -170,7 +170,7 @@ def extract_quotes(article: Article, people: tuple[Person, ...]) -> tuple[Quote,
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence holding ``pos`` (within the paragraph starting at ``lo``)."""
     best = lo
-    for m in re.finditer(r"[.!?…]\s+(?=[A-ZĐÀ-Ỹ“\"])", text[lo:pos]):
+    for m in re.finditer(rf"[.!?…]\s+(?=[{UPPER}“\"])", text[lo:pos]):
         best = lo + m.end()
     return best
 

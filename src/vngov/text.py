@@ -16,6 +16,20 @@ from functools import lru_cache
 
 from vngov.lexicon import load
 
+def _letters(upper: bool) -> str:
+    """Every Vietnamese letter of one case, as a regex class body.
+
+    Built from the characters' own case, because the code-point range "À-Ỹ" that
+    pages and regexes often use holds lower-case letters too ("đ", "ư", "ơ", "à")."""
+    ranges = list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))
+    chars = [chr(c) for c in ranges if chr(c).isalpha() and (chr(c).isupper() if upper else chr(c).islower())]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _letters(True)       # class bodies: use as f"[{UPPER}]"
+LOWER = _letters(False)
+CAPITAL = f"[{UPPER}]"       # one capital letter
+
 # base character followed by combining marks: one unit for NFC
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.S)
 
@@ -106,7 +120,7 @@ def normalize_text(s: str) -> str:
 # A sentence ends at . ! ? … followed by space and a capital, or at a line end.
 # "8.850,26" and "TP. Hà Tĩnh" do not end sentences: the first has no space,
 # the second is a known abbreviation (orthography lexicon).
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]*[A-ZĐÀ-Ỹ0-9])|\n+")
+_SENT_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]*[{UPPER}0-9])|\n+")
 
 
 @lru_cache(maxsize=1)
