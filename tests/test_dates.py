@@ -128,3 +128,19 @@ def test_publication_month_from_a_news_url():
     assert url_date("https://example.vn/2021/04/23/hoi-nghi.html") == "2021-04-23"
     assert url_date("https://baonghean.vn/dien-chau-6-thang-107401.html") is None
     assert url_date(None) is None
+
+
+def test_a_lunar_new_year_greeting_gives_the_year_of_an_early_year_meeting():
+    text = "Nhân dịp đón Xuân Giáp Thìn 2024, chiều 2/2, huyện gặp mặt cán bộ. Năm 2023, huyện thu ngân sách 90 tỷ đồng."
+    assert resolve_year(2, 2, None, text) == 2024
+
+
+def test_a_comparison_baseline_implies_the_year_after_it():
+    text = "Chiều 25/6, hội nghị đánh giá: GRDP tăng 8,1% so với cùng kỳ năm 2024."
+    assert resolve_year(25, 6, None, text) == 2025
+
+
+def test_a_congress_meets_in_the_first_year_of_the_term_it_opens():
+    text = "Ngày 27/5, Đại hội đại biểu Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc."
+    assert resolve_year(27, 5, None, text) == 2020
+    assert resolve_year(27, 5, None, "Ngày 27/5, HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 họp.") is None

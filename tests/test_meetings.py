@@ -196,3 +196,22 @@ def test_a_lower_unit_named_in_passing_does_not_take_a_provincial_meeting():
             "đánh giá kết quả 6 tháng đầu năm.")
     [m] = extract_meetings(parse_text("hg", body, "hg.txt"))[:1]
     assert m.locality == "tỉnh Hà Giang"
+
+
+@pytest.mark.parametrize("lead, where", [
+    ("Trong 2 ngày 18-19/6/2020, Đảng bộ xã Tân Lập, huyện Đồng Phú tổ chức Đại hội đại biểu lần thứ XII.",
+     "xã Tân Lập"),
+    ("Ngày 9/12/2015, Ban Chấp hành Đảng bộ huyện Vĩnh Hưng, tỉnh Long An tổ chức hội nghị lần thứ 4.",
+     "huyện Vĩnh Hưng"),
+    ("Trong 2 ngày (28 và 29-5-2020), Đảng bộ xã Vọng Đông (Thoại Sơn, An Giang) tổ chức Đại hội.",
+     "xã Vọng Đông"),
+])
+def test_the_host_is_the_unit_not_the_address_written_after_it(lead, where):
+    assert main(lead).locality == where
+
+
+def test_a_person_after_a_province_office_is_never_a_province():
+    m = main("Sáng 6/12/2023, HĐND huyện Nghi Xuân tổ chức kỳ họp thứ 12. Dự có Phó ban Pháp chế HĐND tỉnh Lê Văn Tùng.")
+    assert m.locality == "huyện Nghi Xuân"
+    from vngov.localities import find
+    assert find("Phó ban Pháp chế HĐND tỉnh Lê Văn Tùng") == []

@@ -29,8 +29,10 @@ def test_places_streets_and_projects_are_not_names(text):
     assert names_in(text) == []
 
 
-def test_a_person_named_like_a_city_is_a_person_outside_place_context():
-    assert names_in("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh") == ["Hồ Chí Minh"]
+def test_a_name_given_to_an_idea_a_city_or_history_is_not_a_person_of_the_story():
+    assert names_in("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh") == []
+    assert names_in("lời kêu gọi thi đua ái quốc của Chủ tịch Hồ Chí Minh") == []
+    assert names_in("Tại buổi làm việc, ông Hồ Chí Minh, Giám đốc Sở cho biết") == ["Hồ Chí Minh"]
 
 
 def test_a_form_of_address_vouches_for_an_unlisted_family_name():

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov.lexicon import alternation, load
+from vngov.text import CAPITAL
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,36 @@ def text_years(text: str) -> Counter[int]:
     return years
 
 
+@lru_cache(maxsize=1)
+def _implied_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = load("meetings")["dates"]
+    baseline = re.compile(rf"(?<!\w)(?:{alternation(d['baseline_year_before'])})\s+({_Y})\b", re.I)
+    festival = re.compile(rf"(?<!\w)(?:{alternation(d['festival_year_before'])})(?:\s+{CAPITAL}\w*){{0,3}}\s+({_Y})\b",
+                          re.I)
+    term = re.compile(rf"(?<!\w)(?:{alternation(d['term_opening_kinds'])})(?!\w)[^.\n]{{0,200}}?"
+                      rf"nhiệm\s+kỳ\s+({_Y})\s*[-–—]+\s*{_Y}\b", re.I)
+    return baseline, festival, term
+
+
+def _festival_years(text: str) -> Counter[int]:
+    """"đón Xuân Bính Thân 2016": the new year a greeting names counts as a year of the article."""
+    return Counter(int(m.group(1)) for m in _implied_rules()[1].finditer(text))
+
+
+def _implied_years(text: str) -> Counter[int]:
+    """Years an article implies without stating its own: a baseline's next year, a lunar new year,
+    the first year of the term a congress opens (see ``meetings.toml`` [dates])."""
+    baseline, _, term = _implied_rules()
+    years: Counter[int] = Counter()
+    for m in baseline.finditer(text):
+        years[int(m.group(1)) + 1] += 1
+    if years:
+        return years
+    for m in term.finditer(text):
+        years[int(m.group(1))] += 1
+    return years
+
+
 def resolve_year(day: int, month: int, published: str | None, text: str) -> int | None:
     """The year of a day-and-month date in an article, or None if nothing tells it.
 
@@ -224,7 +255,7 @@ def resolve_year(day: int, month: int, published: str | None, text: str) -> int 
             if (month, day) > (pub_m, pub_d):
                 return y - 1
         return y
-    years = text_years(text)
+    years = text_years(text) + _festival_years(text) or _implied_years(text)
     if not years:
         return None
     latest = max(years)

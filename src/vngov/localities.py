@@ -484,6 +484,8 @@ def _name_after(text: str, pos: int, level: str) -> tuple[str | None, int]:
             return cand, words[k - 1][1]
     if words[0][0] in _lex().get("not_names", ()):
         return None, pos
+    if level == "tỉnh" and known:
+        return None, pos   # provinces are a closed list: "HĐND tỉnh Phạm Nghĩa" is an office and a name
     if len(words) >= 3 and not words[0][0].isdigit():
         # an unknown run this long is a place and a person together ("thành phố Nguyễn Văn A"):
         # without the gazetteer we cannot tell where the place ends

@@ -186,9 +186,12 @@ def _clean_host(seg: str) -> str | None:
     led = r.led_by.search(seg)          # "đoàn công tác của Tỉnh ủy do đồng chí X … làm trưởng đoàn"
     if led:
         seg = seg[:led.start()]
+    seg = re.sub(r"\([^()]*\)", " ", seg)      # "Đảng bộ xã Vọng Đông (Thoại Sơn, An Giang)": an address
     parts = [p.strip() for p in re.split(r"[,;:]", seg)]
     while parts and (not parts[-1] or re.match(r"(?:nhiệm kỳ|khóa|lần thứ)\b", parts[-1], re.I)):
         parts.pop()
+    while len(parts) >= 2 and _is_address(parts[-1]) and _is_address(parts[-2], anywhere=True):
+        parts.pop()      # "Đảng bộ xã Phước Ninh, huyện Dương Minh Châu": the host is the commune's
     if not parts:
         return None
     host = parts[-1]
@@ -199,6 +202,15 @@ def _clean_host(seg: str) -> str | None:
     if not host or len(host) > 90 or not any(ch.isupper() for ch in host):
         return None
     return host
+
+
+def _is_address(part: str, anywhere: bool = False) -> bool:
+    """A part that is one named unit ("huyện Dương Minh Châu", "tỉnh Long An"), or, with ``anywhere``,
+    that names a unit of a lower tier than any that follows (a host with its place)."""
+    found = localities.find(part)
+    if len(found) != 1:
+        return False
+    return anywhere or (found[0][1] == 0 and found[0][2] >= len(part.rstrip(" .")) - 1)
 
 
 # --- locality ---------------------------------------------------------------------------

@@ -178,9 +178,12 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     if toks[0][0] in lex.address and len(toks) > 2:
         toks = toks[1:]  # "Ông Nguyễn Văn A" opening a sentence
         person_ctx, place_ctx = True, False
+    elif toks[0][0] in lex.address and len(toks) == 2 and sentence_start:
+        return None      # "Ông Chiến được …": a short form, resolved by people to the full name
     if toks[0][0] in lex.run_place_words:
-        if lex.named_after_cue.search(toks[0][0].casefold() + " "):
-            return None
+        opens_place = any(is_place(" ".join(t for t, _, _ in toks[:k])) for k in (2, 3) if len(toks) > k)
+        if lex.named_after_cue.search(toks[0][0].casefold() + " ") and not opens_place:
+            return None   # "Bến Lức …" is a named thing, "Bến Tre Nguyễn Văn Đức" a province and a name
         toks = toks[1:]
         place_ctx, person_ctx, sentence_start = True, False, False
     while toks and toks[-1][0] in lex.not_name:
@@ -198,7 +201,9 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     if (lex.never and text.startswith(lex.never, toks[i][1])) or cand in lex.years:
         return None
     if cand in lex.famous:
-        return None if (i == 0 and place_ctx) else _pick(text, toks, i, j)
+        # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh", "TP Hồ Chí Minh": an idea, a historic figure,
+        # a place; a living namesake is written with an address word ("ông", "đồng chí")
+        return _pick(text, toks, i, j) if person_ctx and i == 0 else None
     if not person_ctx and _place_like(cand):
         return None
     return _pick(text, toks, i, j)

@@ -23,12 +23,18 @@ from functools import lru_cache
 from vngov import localities, names, offices
 from vngov.lexicon import load
 from vngov.models import Article, Person, Role
-from vngov.text import fold, normalize_text, sentences
+from vngov.text import CAPITAL, LOWER, UPPER, fold, normalize_text, sentences
 
 _SEP_AFTER_NAME = re.compile(r"\s*(?:,|[-–—]|\()\s*")
 _SEP_BETWEEN = re.compile(r"\s*(?:,|\s[-–]|(?i:kiêm|đồng thời là))\s*")
 _LINK_BACK = re.compile(r"\s*(?:,|\s[-–]|(?<!\w)(?i:kiêm|đồng thời là))\s*$")
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
+# A signature line: names only, joined by "-", "–", ",", "/" or "và", maybe a source after a slash
+# ("Thu Hằng, Nguyễn Oanh/HTTV", "Trần Nông - Huỳnh Ấn"), or one name then a short title with no
+# full stop ("Phạm Anh Hào - Phó Chánh Văn phòng Huyện ủy Hương Sơn"): the writers, not the story's people.
+_NAME_WORDS = rf"{CAPITAL}[{UPPER}{LOWER}]*(?:\s+{CAPITAL}[{UPPER}{LOWER}]*){{0,4}}"
+_SIGNATURE = re.compile(rf"^\s*{_NAME_WORDS}(?:\s*(?:[-–—,/&]|\svà\s)\s*{_NAME_WORDS})*\s*(?:/\s*[{UPPER}0-9.]+)?\s*$")
+_SIGNED_TITLE = re.compile(rf"^\s*{_NAME_WORDS}\s+[-–—]\s+[^.!?:;\n]{{3,90}}$")
 _PLURAL = re.compile(r"(?<!\w)(?i:các|những)(?:\s+(?i:đồng chí|ông|bà|vị))?\s*$")
 
 
@@ -83,9 +89,58 @@ def _mentions(article: Article) -> list[_Mention]:
             continue
         if credit.search(text, max(0, s - 40), s):
             continue
-        k = max(0, bisect.bisect_right(starts, s) - 1)
-        out.append(_Mention(name, s, e, sents[k] if sents else (0, len(text)), chain_end=e, item_start=s))
-    return out
+        if _on_signature_line(text, s, e):
+            continue
+        out.append(_Mention(name, s, e, _sent_of(sents, starts, s, text), chain_end=e, item_start=s))
+    return _with_short_forms(text, out, sents, starts)
+
+
+def _sent_of(sents, starts: list[int], s: int, text: str) -> tuple[int, int]:
+    k = max(0, bisect.bisect_right(starts, s) - 1)
+    return sents[k] if sents else (0, len(text))
+
+
+def _with_short_forms(text: str, found: list[_Mention], sents, starts: list[int]) -> list[_Mention]:
+    """"Ông Chiến", "bà Hà" after "Nguyễn Nhân Chiến": the same person, so a mention of the full name.
+
+    Only a given name that one full name of the article ends with is resolved (two "…Hà" stay apart),
+    and only after a form of address, so a place or a word is never taken for the person.
+    """
+    by_given: dict[str, set[str]] = {}
+    for m in found:
+        by_given.setdefault(m.name.split()[-1], set()).add(m.name)
+    unique = {g: next(iter(ns)) for g, ns in by_given.items() if len(ns) == 1}
+    if not unique:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    extra: list[_Mention] = []
+    for sm in _short_form_pattern().finditer(text):
+        full = unique.get(sm.group("given"))
+        s, e = sm.start("given"), sm.end("given")
+        if full is None or any(a <= s < b for a, b in taken) or sm.start() < found[0].start:
+            continue
+        extra.append(_Mention(full, s, e, _sent_of(sents, starts, s, text), chain_end=e, item_start=sm.start()))
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _short_form_pattern() -> re.Pattern[str]:
+    words = sorted(load("names").get("short_form_address", []), key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?i:{alts})\s+(?P<given>{CAPITAL}[{LOWER}]+)(?![\w])(?!\s+{CAPITAL})")
+
+
+def _on_signature_line(text: str, s: int, e: int) -> bool:
+    """True when the name stands on a line of its own that signs the article (see _SIGNATURE)."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if len(line) > 120:
+        return False
+    if _SIGNATURE.match(line):
+        return True
+    return s == ls and text.count("\n", le) <= 2 and _SIGNED_TITLE.match(line) is not None
 
 
 # --- offices before and after a name -------------------------------------------------
