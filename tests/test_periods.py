@@ -22,7 +22,9 @@ def periods(text, ref=JULY_2022):
     ("giai đoạn 2021–2025 đạt", "2021/2025"),
     ("tổng thu ước thực hiện đến cuối tháng 7 gần", "2022-01/2022-07"),
     ("tiêu chí đạt chuẩn đến tháng 10/2019 là", "2019-10"),
-    ("thu ngân sách (đến 28/10/2021) đạt", "2021-01-01/2021-10-28"),
+    ("thu ngân sách (đến 28/10/2021) đạt", "2021-01/2021-10"),
+    ("Sáu tháng đầu năm 2017, thu ngân sách đạt", "2017-01/2017-06"),
+    ("Chín tháng năm 2023, thu ngân sách đạt", "2023-01/2023-09"),
     ("tỷ lệ hộ nghèo đầu năm 2020 còn", "2020-01"),
 ])
 def test_phrases_become_iso_periods(text, iso):
@@ -115,3 +117,16 @@ def test_any_span_of_years(start, length, dash):
 @given(year=YEARS, months=st.integers(min_value=2, max_value=11))
 def test_a_phrase_without_year_takes_the_reference_year(year, months):
     assert _only(f"Trong {months} tháng đầu năm, huyện", Reference(year, 12)) == f"{year}-01/{year}-{months:02d}"
+
+
+def test_years_named_as_past_count_run_to_the_report_year():
+    from vngov.corpus import parse_text
+    from vngov.extract import extract_article
+    art = parse_text("t", " date 2020-06 Đại hội Đảng bộ xã\n\nTrong 5 năm qua, xã đã làm mới 40 tuyến đường "
+                     "với tổng vốn đầu tư đạt 90 tỷ đồng.\n", "t.txt")
+    figs = extract_article(art).figures
+    assert [f.period for f in figs] == ["2015/2020", "2015/2020"]
+
+
+def test_five_words_are_never_a_count_of_months():
+    assert [p.iso for p in find_periods("những năm tháng khó khăn", JULY_2022)] == []

@@ -281,10 +281,19 @@ def _shift(m: PeriodMention, d: int) -> PeriodMention:
     return replace(m, start=m.start + d, end=m.end + d)
 
 
+_TERM_YEARS = 5
+
+
 def _n_years(m: PeriodMention, state: _State) -> PeriodMention:
-    """"trong 5 năm", "nhiệm kỳ qua" are the last span the article named (the term under review)."""
-    if m.shape == "n_years":
+    """"trong 5 năm", "nhiệm kỳ qua" are the last span the article named (the term under review);
+    with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
+    if m.shape != "n_years":
+        return m
+    if state.last_span:
         return replace(m, iso=state.last_span)
+    if state.ref_date:
+        y = int(state.ref_date[:4])
+        return replace(m, iso=f"{y - (m.years or _TERM_YEARS)}/{y}")
     return m
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -73,14 +73,16 @@ class _Rules:
 def _rules() -> _Rules:
     lex = load("periods")
     alts, shapes, groups = [], [], []
+    words = alternation(list(lex["number_words"]))
     for i, p in enumerate(lex["phrase"]):
         groups.append(tuple((n, f"p{i}_{n}") for n in re.findall(r"\(\?P<(\w+)>", p["pattern"])))
         # one regex pass instead of one per phrase: groups are renamed p{i}_name
-        pat = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<p{i}_{m.group(1)}>", p["pattern"])
+        pat = p["pattern"].replace(r"(?P<n>\d{1,2})", rf"(?P<n>\d{{1,2}}|{words})")
+        pat = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<p{i}_{m.group(1)}>", pat)
         alts.append(f"(?P<p{i}>{pat})")
         shapes.append(p["shape"])
     # every phrase starts with a digit or one of these words: other positions are skipped fast
-    starts = "|".join(sorted(lex["starts"]["words"], key=len, reverse=True))
+    starts = alternation(lex["starts"]["words"] + [w.split()[0] for w in lex["number_words"]])
     source = rf"(?<!\w)(?=\d|\(|(?:{starts})(?!\w))(?:" + "|".join(alts) + ")"
     return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups),
                   {f"p{i}": i for i in range(len(shapes))},
@@ -102,6 +104,8 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         i = rules.index[m.lastgroup]       # the alternative that matched closes last
         shape = rules.shapes[i]
         g = {name: m.group(group) for name, group in rules.groups[i]}
+        if g.get("n") and not g["n"].isdigit():
+            g["n"] = str(_number_words()[" ".join(g["n"].split())])
         start, end = m.start(), m.end()
         before = text[max(0, start - 40):start]
         lowb = before.lower()
@@ -113,6 +117,11 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {k: int(v) for k, v in load("periods")["number_words"].items()}
 
 
 def _flag(rx: re.Pattern[str], before: str, low: str, keys: tuple[str, ...]) -> bool:
@@ -177,7 +186,7 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
         y = _month_year(g, ref, m)
         if not y or not (1 <= m <= 12) or not (1 <= d <= calendar.monthrange(y, m)[1]):
             return None
-        return f"{y}-01-01/{y}-{m:02d}-{d:02d}"
+        return f"{y}-01/{y}-{m:02d}"   # periods go to the month: a running total from January
     return None
 
 
