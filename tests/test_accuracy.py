@@ -21,11 +21,19 @@ SETS = {
     "holdout_blind": (ROOT / "tests" / "holdout_blind" / "corpus", ROOT / "tests" / "holdout_blind" / "gold.jsonl"),
     "holdout_blind2": (ROOT / "tests" / "holdout_blind2" / "corpus", ROOT / "tests" / "holdout_blind2" / "gold.jsonl"),
 }
-# issue 3 and issue 4 bars: (score key, field, minimum)
+# issue 3 and issue 4 bars: (score key, field, minimum), held by the sets written for the project
 BARS = [("figures", "f1", 0.90), ("figures+kind", "f1", 0.85), ("agree_metric", "accuracy", 0.80),
         ("agree_period", "accuracy", 0.85), ("agree_status", "accuracy", 0.90), ("agree_baseline", "accuracy", 0.85),
         ("people", "f1", 0.95), ("roles", "f1", 0.85), ("agree_meeting_date", "accuracy", 0.95),
         ("agree_meeting_locality", "accuracy", 0.90), ("meeting_chair", "f1", 0.90)]
+# issue 7 bars, on the 75 real pages of the dev set: meaning as well as numbers
+REAL_BARS = [("figures", "f1", 0.95), ("figures+kind", "f1", 0.92), ("agree_metric", "accuracy", 0.90),
+             ("agree_period", "accuracy", 0.88), ("agree_status", "accuracy", 0.95),
+             ("agree_baseline", "accuracy", 0.95), ("people", "f1", 0.95), ("roles", "f1", 0.90),
+             ("meeting_chair", "f1", 0.90), ("agree_meeting_date", "accuracy", 0.95),
+             ("agree_meeting_locality", "accuracy", 0.92)]
+# share of the dev set's figures that carry a canonical indicator
+METRIC_ID_SHARE = 0.75
 
 needs_scorer = pytest.mark.skipif(not SCORE.is_file(), reason="needs ../shared/eval/score.py beside the repo")
 
@@ -51,7 +59,8 @@ def test_every_part_meets_its_bar(scorer, name):
         pytest.fail(f"{corpus} is missing")
     result = _scores(scorer, corpus, gold)
     assert result["scored_present"] == result["articles"]
-    below = {key: result[key][field] for key, field, bar in BARS if result[key][field] < bar}
+    bars = REAL_BARS if name == "dev" else BARS
+    below = {key: result[key][field] for key, field, bar in bars if result[key][field] < bar}
     assert below == {}, f"{name}: below the bar: {below}"
 
 
@@ -71,3 +80,11 @@ def test_the_guard_catches_a_broken_extractor(scorer, monkeypatch):
     monkeypatch.setattr(extract, "extract_article", broken)
     corpus, gold = SETS["holdout_blind"]
     assert _scores(scorer, corpus, gold)["figures"]["f1"] < 0.90
+
+
+@needs_scorer
+def test_most_figures_of_real_pages_get_a_canonical_indicator():
+    corpus, _ = SETS["dev"]
+    ids = [f.metric_id for x in extract_corpus(corpus, workers=1) if not isinstance(x, str) for f in x.figures]
+    share = sum(i is not None for i in ids) / len(ids)
+    assert share >= METRIC_ID_SHARE, f"metric_id on {share:.1%} of {len(ids)} figures"

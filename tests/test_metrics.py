@@ -36,3 +36,26 @@ def test_an_unknown_phrase_has_no_id_and_labels_as_itself():
     assert canonical("số cây xanh trồng mới trong khuôn viên trường") is None
     assert label("budget_revenue") == "thu ngân sách (budget_revenue)"
     assert label("một chỉ số lạ") == "một chỉ số lạ"
+
+
+@pytest.mark.parametrize("words, metric", [
+    ("Tổng vốn đầu tư phát triển toàn xã hội ước đạt", "tổng vốn đầu tư phát triển toàn xã hội"),
+    ("tổng vốn đầu tư toàn xã hội", "tổng vốn đầu tư toàn xã hội"),
+    ("hợp tác xã và", "hợp tác xã"),
+    ("GRDP tăng từ", "GRDP"),
+    ("tỷ lệ hộ nghèo duy trì giảm ở mức dưới và", "tỷ lệ hộ nghèo"),
+])
+def test_a_metric_keeps_whole_words_and_drops_list_fragments_and_links(words, metric):
+    assert clean(words) == metric
+
+
+def test_word_segmentation_only_runs_where_a_cut_splits_a_word(monkeypatch):
+    from vngov import metrics
+    calls = []
+    real = metrics._segment
+    monkeypatch.setattr(metrics, "_segment", lambda s: calls.append(s) or real(s))
+    metrics.clean.cache_clear()
+    assert clean("giá trị sản xuất công nghiệp ước đạt") == "giá trị sản xuất công nghiệp"
+    assert calls == [] or all("xã hội" not in c for c in calls)
+    assert clean("vốn đầu tư toàn xã hội đạt") == "vốn đầu tư toàn xã hội"
+    assert any("xã hội" in c for c in calls)

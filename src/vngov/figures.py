@@ -504,6 +504,9 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
             if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
                 metric = ""      # a long opening is the sentence's subject, not the counted thing
             metric = _after_subject(metric)
+            if tail and len(tail.split()) >= 2 and metric and not _COUNT_OPENER.match(metric) \
+                    and not cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
+                metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric
             c.metric = _join(metric, None if noun.casefold() in metric.casefold() else noun, tail)
     elif not metric and tail and not c.baseline:
         tail = _tail(text, c, mentions, cues, as_count=True) or tail   # "100% xã đạt chuẩn …"
@@ -541,6 +544,8 @@ def _continues(text: str, prev: _Cand, c: _Cand) -> bool:
     return len(gap) < 120 and ";" not in gap
 
 
+# Words before a count that are part of what is counted ("số tiêu chí", "tổng số xã"), not an actor's verb.
+_COUNT_OPENER = re.compile(r"(?:tổng\s+số|số|tỷ\s+lệ|bình\s+quân)(?![\w])", re.I)
 _SUBJECT_END = re.compile(r"^.*(?<![\w])(?:đã|đang|sẽ|phấn\s+đấu|dự\s+kiến)\s+", re.I)
 
 

@@ -9,6 +9,7 @@ nghiệp") with the openers, verbs, approximators and places listed in
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ class _Rules:
     of_whom: re.Pattern[str]
     cut_after: tuple[re.Pattern[str], ...]
     max_words: int
+    fixed_words: tuple[str, ...]              # terms word segmentation keeps whole
     synonyms: tuple[tuple[str, str], ...]     # (folded synonym, id), longest first
     annual: frozenset[str]
 
@@ -64,15 +66,71 @@ def _rules() -> _Rules:
         of_whom=re.compile(ph["of_whom"]),
         cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
         max_words=int(ph["max_words"]),
+        fixed_words=tuple(ph["fixed_words"]),
         synonyms=tuple((s, i) for s, i, _ in syn),
         annual=frozenset(m["id"] for m in lex["metric"] if m.get("annual_level")),
     )
 
 
+_JOIN = "_"
+
+
+@lru_cache(maxsize=8192)
 def clean(words: str) -> str:
-    """The metric phrase in ``words``: openers, subject, places and final verbs dropped."""
-    r = _rules()
+    """The metric phrase in ``words``: openers, subject, places and final verbs dropped.
+
+    The rules cut on syllables; where a cut would split a word ("toàn xã | hội"), the phrase is
+    segmented into words (underthesea, the lexicon's terms as fixed words) and the rules run again
+    with that word held together.  Segmenting only then keeps the cost to the phrases that need it.
+    """
     s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/")
+    first = _clean(s)
+    if first.casefold() == s.casefold() or _JOIN in s:
+        return first
+    split = _split_words(s, first)
+    if not split:
+        return first
+    held = s
+    for w in split:
+        held = held.replace(w, w.replace(" ", _JOIN))
+    return _clean(held).replace(_JOIN, " ")
+
+
+def _split_words(s: str, cut: str) -> list[str]:
+    """Words of ``s`` whose head a rule cut off while keeping their tail ("toàn xã | hội").
+
+    The syllables ``cut`` kept are aligned with those of ``s``; a word (as the segmenter reads it)
+    with a removed syllable before a kept one was split: a lexicon term inside it, or a two-syllable
+    compound, is held together.  Cuts at the end of a phrase
+    (final verbs) are left alone: there the segmenter's own joins ("nghiệp ước") are not words.
+    """
+    syl = s.casefold().split()
+    kept = [False] * len(syl)
+    for block in difflib.SequenceMatcher(a=syl, b=cut.casefold().split(), autojunk=False).get_matching_blocks():
+        for k in range(block.a, block.a + block.size):
+            kept[k] = True
+    out, i = [], 0
+    for w in _segment(s):
+        n = len(w.split())
+        span = kept[i:i + n]
+        if any(not a and b for a, b in zip(span, span[1:])):       # removed, then kept, inside the word
+            fixed = [f for f in _rules().fixed_words if f in w.casefold()]
+            if fixed:           # the segmenter may glue a term to its neighbour: "toàn xã hội ước"
+                out.append(w[w.casefold().find(fixed[0]):][:len(fixed[0])])
+            elif n == 2:        # a compound; longer joins ("đảng kết nạp") are the segmenter's guesses
+                out.append(w)
+        i += n
+    return out
+
+
+def _segment(s: str) -> list[str]:
+    from underthesea import word_tokenize   # imported on first need: it costs half a second
+
+    return word_tokenize(s, fixed_words=list(_rules().fixed_words))
+
+
+def _clean(s: str) -> str:
+    r = _rules()
     low = s.casefold()
     after_cue = r.cut_always.sub("", s) if ("phấn" in low or "dự kiến" in low or "đặt" in low) else s
     if after_cue != s and _strip_tail(after_cue, r.tail_words):
