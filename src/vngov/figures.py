@@ -90,6 +90,7 @@ class _Cues:
     not_after_words: frozenset[str]
     represented: re.Pattern[str]
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
+    header_keys: tuple[str, ...]
     logistics_keys: tuple[str, ...]
     breakdown_keys: tuple[str, ...]
 
@@ -128,7 +129,8 @@ def _cues() -> _Cues:
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
-        target_keys=("dự kiến", "phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "đặt ra", "sẽ đạt", "đề ra"),
+        target_keys=_keys(st["target_keys"]),
+        header_keys=_keys(st["target_header_keys"]),
         logistics_keys=_keys(sc["logistics"]),
         breakdown_keys=_keys(st["breakdown"]),
     )
@@ -273,8 +275,9 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
 
 
 def _header(text: str, cues: _Cues) -> re.Match[str] | None:
-    """A target-list header ("Một số chỉ tiêu chủ yếu năm 2024: …"), searched only where "tiêu" occurs."""
-    return cues.target_header.search(text) if "tiêu" in text.casefold() else None
+    """A target-list header ("Một số chỉ tiêu chủ yếu năm 2024: …"), searched only where a key occurs."""
+    low = text.casefold()
+    return cues.target_header.search(text) if any(k in low for k in cues.header_keys) else None
 
 
 def _shift(m: PeriodMention, d: int) -> PeriodMention:

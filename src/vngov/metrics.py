@@ -27,6 +27,8 @@ class _Rules:
     place: re.Pattern[str]
     place_only: re.Pattern[str]
     cut_always: re.Pattern[str]
+    cut_always_keys: tuple[str, ...]     # pre-check: cut_always can only match where one occurs
+    place_keys: tuple[str, ...]          # pre-check of place
     of_whom: re.Pattern[str]
     cut_after: tuple[re.Pattern[str], ...]
     max_words: int
@@ -63,6 +65,8 @@ def _rules() -> _Rules:
         place=re.compile(_upper(ph["place"])),
         place_only=re.compile(_upper(ph["place_only"])),
         cut_always=re.compile(ph["cut_always"], re.I),
+        cut_always_keys=tuple(k.casefold() for k in ph["cut_always_keys"]),
+        place_keys=tuple(k.casefold() for k in ph["place_keys"]),
         of_whom=re.compile(ph["of_whom"]),
         cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
         max_words=int(ph["max_words"]),
@@ -132,7 +136,7 @@ def _segment(s: str) -> list[str]:
 def _clean(s: str) -> str:
     r = _rules()
     low = s.casefold()
-    after_cue = r.cut_always.sub("", s) if ("phấn" in low or "dự kiến" in low or "đặt" in low) else s
+    after_cue = r.cut_always.sub("", s) if any(k in low for k in r.cut_always_keys) else s
     if after_cue != s and _strip_tail(after_cue, r.tail_words):
         s = after_cue      # "Sa Pa phấn đấu đón" -> "đón"; but "X dự kiến đạt" keeps X
     for _ in range(3):
@@ -141,7 +145,7 @@ def _clean(s: str) -> str:
         s = r.subject.sub("", s).strip(" ,;:-–")
         s = r.actor.sub("", s).strip(" ,;:-–")
         low = s.casefold()
-        if "của" in low or "toàn" in low or "cả" in low or low.startswith("trên địa bàn"):
+        if any(k in low for k in r.place_keys):
             s = r.place.sub("", s).strip(" ,;:-–")
         s = _strip_tail(s, r.tail_words)
         if len(s.split()) > r.max_words:

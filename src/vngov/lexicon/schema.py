@@ -1,0 +1,179 @@
+"""The shape of every lexicon file, and the pre-check keys that guard its rules.
+
+Rules live in TOML so that adding a title, a unit or a cue word never needs code.  That only
+holds if a misspelt key, a list where a string belongs, or a cue word that its pre-check key
+can never let through is caught: :func:`problems` checks a lexicon against its schema here, and
+:func:`unreachable` lists the rules whose pre-check keys would hide them.  ``tests/test_lexicon.py``
+runs both on every file, and fails for a file that has no schema.
+
+A schema is a dict of key -> type.  Types: ``str``, ``int``, ``float`` (an int passes), ``bool``,
+``[T]`` (a list of T), ``{T}`` (a table of any keys, each value a T), a nested dict (a table with
+exactly these keys), ``("table", required, optional)`` (an array of tables).  A key written
+``"?name"`` may be left out.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_UNIT = {"forms": "[str]", "base": "str", "factor": "float", "cls": "str"}
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "chrome": {"drop_lines": "[str]", "block_starts": "[str]", "trailing": "[str]", "datelines": "[str]"},
+    "figures": {
+        "approximators": "[str]",
+        "status": {"estimate": "[str]", "target": "[str]", "target_patterns": "[str]", "target_keys": "[str]",
+                   "not_target": "[str]", "target_header": "str", "target_header_keys": "[str]",
+                   "breakdown": "[str]"},
+        "kind": {"change": "[str]", "level_after_change": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
+                 "growth_metric": "[str]"},
+        "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
+        "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str",
+                  "flow": "[str]", "stock": "[str]"},
+    },
+    "localities": {"dot_required": "[str]", "not_names": "[str]", "levels": "{str}", "abbreviations": "{str}",
+                   "committees": "{str}", "acronyms": "{str}", "tiers": "{int}", "aliases": "{str}",
+                   "source_province": "{str}"},
+    "meetings": {
+        "kinds": "[[str]]", "kind_not_after": "[str]", "verb_kinds": "[str]", "subkinds": "[str]",
+        "organise_verbs": "[str]", "counterpart_verbs": "[str]", "counterpart_end": "[str]", "led_by": "str",
+        "provincial_bodies": "[str]", "host_trailing": "[str]", "host_cut": "[str]", "also": "str", "venue": "str",
+        "at_place": "str", "part_of_day": "{str}",
+        "dates": {"cue_words": "[str]", "today_words": "[str]", "yesterday_words": "[str]", "weekdays": "[str]",
+                  "document_words": "[str]", "year_exclude_before": "[str]", "baseline_year_before": "[str]",
+                  "festival_year_before": "[str]", "term_opening_kinds": "[str]", "document_window": "int"},
+        "chair": {"chaired_by": "[str]", "verb": "str", "objects": "[str]", "task_words": "[str]",
+                  "guests": "[str]", "then_names": "[str]"},
+    },
+    "metrics": {
+        "?metric": ("table", {"id": "str", "synonyms": "[str]"}, {"annual_level": "bool"}),
+        "phrase": {"lead": "[str]", "tail": "[str]", "fixed_words": "[str]", "subject": "str",
+                   "actor_subjects": "[str]", "actor_verbs": "[str]", "place": "str", "place_keys": "[str]",
+                   "place_only": "str", "cut_after": "[str]", "cut_always": "str", "cut_always_keys": "[str]",
+                   "of_whom": "str", "max_words": "int", "generic": "[str]"},
+    },
+    "names": {"surnames": "[str]", "not_name_words": "[str]", "place_cues": "[str]", "named_after_cues": "[str]",
+              "person_cues": "[str]", "short_form_address": "[str]", "people_named_like_places": "[str]",
+              "credit_cues": "[str]", "never_names": "[str]", "year_stems": "[str]", "year_branches": "[str]"},
+    "offices": {
+        "prefixes": "[str]", "skip_before": "[str]", "titles": "[str]", "standalone_titles": "[str]",
+        "qualifiers": "[str]", "whole_offices": "{str}",
+        "bodies": {"party_committees": "{str}", "party_abbreviations": "{str}", "organs": "{str}",
+                   "named_organs": "[str]", "department_heads": "{str}", "departments": "[str]"},
+        "levels": "{str}", "abbreviations": "{str}",
+        "loose": {"heads": "[str]", "stop_words": "[str]"}, "between": {"fillers": "[str]"},
+        "ranks": {"ranks": "[str]", "honorifics": "[str]", "address": "[str]"},
+    },
+    "orthography": {"abbreviations_with_dot": "[str]", "tone_marks": "{str}", "characters": "{str}"},
+    "periods": {
+        "phrase": ("table", {"shape": "str", "pattern": "str"}, {}),
+        "number_words": "{int}",
+        "starts": {"words": "[str]"},
+        "task": {"before": "str", "name_before": "str", "compare": "str", "local": "str",
+                 "keys": {"task": "[str]", "name_before": "[str]", "compare": "[str]", "local": "[str]"}},
+    },
+    "quotes": {"directive_verbs": "[str]", "speech_verbs": "[str]", "adverbs": "[str]", "min_quote_chars": "int"},
+    "sources": {"lead_markers": "[str]", "not_sources": "[str]", "names": "{str}"},
+    "units": {
+        "scales": "{float}", "money_scales": {"forms": "[str]", "base": "str"}, "units": "{unit}",
+        "per": {"forms": "[str]"}, "counts": {"nouns": "[str]", "stock": "[str]", "point_in_time": "[str]"},
+        "display": "{display}",
+    },
+}
+# Named value types for tables of tables.
+NAMED = {"unit": _UNIT, "display": {"divide": "float", "unit": "str"}}
+
+# (file, rules, keys): every word or pattern at the dotted path ``rules`` must contain one of the
+# lower-case substrings at ``keys`` (patterns read with their \s+ as a space), or the pre-check
+# that gates the rules on those keys would never let it match.
+GUARDS: list[tuple[str, str, str]] = [
+    ("figures", "status.target", "status.target_keys"),
+    ("figures", "status.target_patterns", "status.target_keys"),
+    ("figures", "status.target_header", "status.target_header_keys"),
+    ("metrics", "phrase.cut_always", "phrase.cut_always_keys"),
+    ("metrics", "phrase.place", "phrase.place_keys"),
+    ("periods", "task.before", "task.keys.task"),
+    ("periods", "task.name_before", "task.keys.name_before"),
+    ("periods", "task.compare", "task.keys.compare"),
+    ("periods", "task.local", "task.keys.local"),
+]
+
+
+def problems(name: str, data: dict[str, Any]) -> list[str]:
+    """Every way ``data`` (lexicon file ``name``) differs from its schema, as readable lines."""
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        return [f"{name}: no schema in vngov.lexicon.schema"]
+    return _table(name, data, schema)
+
+
+def _table(where: str, data: Any, schema: dict[str, Any]) -> list[str]:
+    if not isinstance(data, dict):
+        return [f"{where}: a table expected, found {type(data).__name__}"]
+    out = []
+    keys = {k.lstrip("?"): k.startswith("?") for k in schema}
+    for k in data:
+        if k not in keys:
+            out.append(f"{where}.{k}: unknown key")
+    for k, optional in keys.items():
+        spec = schema[("?" if optional else "") + k]
+        if k not in data:
+            if not optional:
+                out.append(f"{where}.{k}: missing")
+            continue
+        out += _value(f"{where}.{k}", data[k], spec)
+    return out
+
+
+def _value(where: str, v: Any, spec: Any) -> list[str]:
+    if isinstance(spec, dict):
+        return _table(where, v, spec)
+    if isinstance(spec, tuple):
+        _, required, optional = spec
+        if not isinstance(v, list):
+            return [f"{where}: an array of tables expected"]
+        both = {**required, **{"?" + k: t for k, t in optional.items()}}
+        return [p for i, item in enumerate(v) for p in _table(f"{where}[{i}]", item, both)]
+    if spec.startswith("[") and spec.endswith("]"):
+        if not isinstance(v, list):
+            return [f"{where}: a list expected, found {type(v).__name__}"]
+        return [p for i, x in enumerate(v) for p in _value(f"{where}[{i}]", x, spec[1:-1])]
+    if spec.startswith("{") and spec.endswith("}"):
+        if not isinstance(v, dict):
+            return [f"{where}: a table expected, found {type(v).__name__}"]
+        inner = NAMED.get(spec[1:-1], spec[1:-1])
+        return [p for k, x in v.items() for p in _value(f"{where}.{k}", x, inner)]
+    return _scalar(where, v, spec)
+
+
+def _scalar(where: str, v: Any, spec: str) -> list[str]:
+    ok = {"str": isinstance(v, str), "bool": isinstance(v, bool),
+          "int": isinstance(v, int) and not isinstance(v, bool),
+          "float": isinstance(v, (int, float)) and not isinstance(v, bool)}.get(spec)
+    if ok is None:
+        return [f"{where}: unknown type {spec!r} in the schema"]
+    if not ok:
+        return [f"{where}: {spec} expected, found {type(v).__name__} {v!r}"[:160]]
+    return []
+
+
+def at(data: dict[str, Any], path: str) -> Any:
+    for part in path.split("."):
+        data = data[part]
+    return data
+
+
+def unreachable(load) -> list[str]:
+    """Rules that their pre-check keys would never let through, as readable lines."""
+    out = []
+    for name, rules_path, keys_path in GUARDS:
+        lex = load(name)
+        keys = [k.casefold() for k in at(lex, keys_path)]
+        rules = at(lex, rules_path)
+        for rule in [rules] if isinstance(rules, str) else rules:
+            text = re.sub(r"\\s[+*]|\\s\{[^}]*\}|\\s", " ", rule).casefold()
+            text = re.sub(r"[()?:|\\]", " ", text)
+            text = " ".join(text.split())
+            if not any(k in text for k in keys):
+                out.append(f"{name}.{rules_path}: {rule!r} holds none of {keys_path}")
+    return out
