@@ -194,3 +194,28 @@ def test_an_office_written_with_a_misspelt_council_and_a_province_named_like_a_h
     got = people_of("Trong 2 ngày 10 và 11-7-2018, Bí thư Thành ủy, Chủ tịch HDND TP. Bến Tre "
                     "Trần Văn Lộc chủ trì kỳ họp.")
     assert list(got) == ["Trần Văn Lộc"]
+
+
+@pytest.mark.parametrize("body, name, roles", [
+    ("Đồng chí Lê Văn An, UVBTV Tỉnh ủy, PCT UBND tỉnh dự hội nghị.", "Lê Văn An", ["UVBTV Tỉnh ủy", "PCT UBND tỉnh"]),
+    ("Đồng chí Phạm Văn Em, PBT Thường trực Huyện ủy, CT.UBND huyện phát biểu.", "Phạm Văn Em",
+     ["PBT Thường trực Huyện ủy", "CT.UBND huyện"]),
+    ("Đồng chí Hồ Văn Giang, BT Đảng ủy xã phát biểu.", "Hồ Văn Giang", ["BT Đảng ủy xã"]),
+    ("Đồng chí Nguyễn Văn Dũng, UVTW Đảng, Bí thư Tỉnh ủy phát biểu.", "Nguyễn Văn Dũng", ["UVTW Đảng", "Bí thư Tỉnh ủy"]),
+    ("Đồng chí Trần Cẩm Tâm, Bí thư T.Ư Đảng dự đại hội.", "Trần Cẩm Tâm", ["Bí thư T.Ư Đảng"]),
+    ("Dự có Phó ban Pháp chế HĐND tỉnh Phạm Văn Nghĩa.", "Phạm Văn Nghĩa", ["Phó ban Pháp chế HĐND tỉnh"]),
+    ("Ông Trần Hữu Ninh tái đắc cử chức danh Bí thư Đảng ủy xã.", "Trần Hữu Ninh", ["Bí thư Đảng ủy xã"]),
+    ("Bà Kim Thị Minh tiếp tục được đại hội tín nhiệm bầu giữ chức Bí thư Đảng ủy xã.", "Kim Thị Minh",
+     ["Bí thư Đảng ủy xã"]),
+    ("Đ/c Nguyễn Đức Sơn, Phó Bí thư, Chủ tịch UBND huyện phát biểu.", "Nguyễn Đức Sơn",
+     ["Phó Bí thư", "Chủ tịch UBND huyện"]),
+    ("Phó Bí thư, Chủ tịch UBND huyện Nguyễn Văn Tâm phát biểu.", "Nguyễn Văn Tâm", ["Phó Bí thư", "Chủ tịch UBND huyện"]),
+    ("Bí thư Huyện ủy - Nguyễn Hữu Nghĩa chủ trì hội nghị.", "Nguyễn Hữu Nghĩa", ["Bí thư Huyện ủy"]),
+    ("Dự có các đồng chí: Lê Văn Hòa, Phó Bí thư; Trần Văn Lâm, Chủ tịch UBND xã.", "Lê Văn Hòa", ["Phó Bí thư"]),
+])
+def test_abbreviated_bare_and_elected_offices(body, name, roles):
+    assert people_of(body)[name] == roles
+
+
+def test_a_bare_title_alone_is_no_office():
+    assert people_of("Ông Lê Văn Hòa, Phó Bí thư cho biết huyện đã hoàn thành.")["Lê Văn Hòa"] == []

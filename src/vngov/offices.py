@@ -72,7 +72,8 @@ def lexicon() -> _Lexicon:
                   rf"|{head}\s+{dept}{_B}|{dept}{_B})")
     office = (rf"(?:(?P<whole>{whole}){_B}"
               rf"|(?P<prefix>(?:{prefix}\s+)*)(?P<title>{title}){_B}(?:\s+(?P<qual>{qual}){_B})?"
-              rf"(?P<body>(?:\s+{unit})(?:\s+{later_unit})*)?"
+              # "CT.UBND huyện": an abbreviated title may be joined to its body by a dot
+              rf"(?P<body>(?:\s+|(?<=[{UPPER}])\.\s*){unit}(?:\s+{later_unit})*)?"
               rf"(?:\s+(?P<level>{level}){_B})?"
               # a place after the level ("UBND huyện Kỳ Anh") or the body ("Sở Y tế Hà Tĩnh")
               rf"(?:(?(level)(?:\s+|(?<=\.))(?P<place>{PLACE})|(?(body)\s+(?P<bplace>{PLACE})|(?!)))(?![\w]))?)")
@@ -128,6 +129,24 @@ def _complete(m: re.Match[str]) -> bool:
     if m.group("body") or m.group("level"):
         return True
     return fold(m.group("title")) in lexicon().standalone  # "Phó Thủ tướng" too
+
+
+def bare_title_at(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+    """A title with no body at ``pos`` ("Phó Bí thư"): an office only inside a chain whose next
+    office names the body ("Phó Bí thư, Chủ tịch UBND huyện"), which the caller checks."""
+    m = lexicon().office.match(text, pos, len(text) if endpos is None else endpos)
+    if m is None or m.group("whole") or m.group("body") or m.group("level"):
+        return None
+    return m
+
+
+def bare_title_ending_at(text: str, lo: int, e: int) -> re.Match[str] | None:
+    """A title with no body spanning exactly up to ``e``, searched back to ``lo``."""
+    for s in starts(text, lo, e):
+        m = lexicon().office.fullmatch(text, s, e)
+        if m is not None and not (m.group("whole") or m.group("body") or m.group("level")):
+            return m
+    return None
 
 
 def loose_fullmatch_at(text: str, pos: int, endpos: int) -> re.Match[str] | None:

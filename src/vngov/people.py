@@ -35,6 +35,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
 _NAME_WORDS = rf"{CAPITAL}[{UPPER}{LOWER}]*(?:\s+{CAPITAL}[{UPPER}{LOWER}]*){{0,4}}"
 _SIGNATURE = re.compile(rf"^\s*{_NAME_WORDS}(?:\s*(?:[-–—,/&]|\svà\s)\s*{_NAME_WORDS})*\s*(?:/\s*[{UPPER}0-9.]+)?\s*$")
 _SIGNED_TITLE = re.compile(rf"^\s*{_NAME_WORDS}\s+[-–—]\s+[^.!?:;\n]{{3,90}}$")
+_ITEM_END = re.compile(r"\s*;")
 _PLURAL = re.compile(r"(?<!\w)(?i:các|những)(?:\s+(?i:đồng chí|ông|bà|vị))?\s*$")
 
 
@@ -189,6 +190,8 @@ def _chain_back(text: str, lo: int, e: int) -> list[tuple[re.Match, int, int]]:
     while e > lo:
         e = _rstrip(text, lo, e)
         om = _office_ending_at(text, lo, e)
+        if om is None and found:      # "Phó Bí thư, Chủ tịch UBND huyện Nguyễn Văn A"
+            om = offices.bare_title_ending_at(text, lo, e)
         if om is None:
             break
         found.append((om, om.start(), om.end()))
@@ -204,6 +207,8 @@ def _before(text: str, m: _Mention, lo: int) -> None:
     e = _strip_address(text, lo, m.start, m)
     if e < _rstrip(text, lo, m.start) and e > lo and text[e - 1] == ",":
         e -= 1  # "Trưởng Công an huyện, Thượng tá Lê Văn A": office, rank, name
+    elif e > lo + 1 and text[e - 1] in "-–" and text[e - 2].isspace():
+        e -= 1  # "Bí thư Huyện ủy - Nguyễn Hữu Nghĩa": an office, a dash, the name
     m.item_start = e
     chain = _chain_back(text, lo, e)
     m.roles.extend(reversed(chain))
@@ -234,6 +239,8 @@ def _after(text: str, m: _Mention, hi: int) -> None:
         if om is None or _loose_is_longer(text, om, hi):
             om = offices.loose_match_after(text, pos, hi) or om
         if om is None:
+            om = _bare_before_office(text, pos, hi)
+        if om is None:
             return
         rest = text[om.end():hi]
         if hi < m.sent[1] and _only_address(rest):
@@ -249,6 +256,19 @@ def _after(text: str, m: _Mention, hi: int) -> None:
             pos = f
             continue
         return
+
+
+def _bare_before_office(text: str, pos: int, hi: int) -> re.Match | None:
+    """"Phó Bí thư, Chủ tịch UBND huyện": a bare title is an office when another office follows it."""
+    bare = offices.bare_title_at(text, pos, hi)
+    if bare is None:
+        return None
+    if _ITEM_END.match(text, bare.end()):
+        return bare      # "các đồng chí: Lê Văn Hòa, Phó Bí thư; Trần Văn Lâm, …": the item ends there
+    nxt = _SEP_BETWEEN.match(text, bare.end(), hi)
+    if nxt and offices.match_at(text, offices.fillers_at(text, nxt.end()), hi):
+        return bare
+    return None
 
 
 def _loose_is_longer(text: str, om: re.Match, hi: int) -> bool:
