@@ -215,3 +215,28 @@ def test_a_person_after_a_province_office_is_never_a_province():
     assert m.locality == "huyện Nghi Xuân"
     from vngov.localities import find
     assert find("Phó ban Pháp chế HĐND tỉnh Lê Văn Tùng") == []
+
+
+def test_co_chairs_joined_by_and_before_the_verb():
+    m = main("Chiều 2/3/2023, Thường trực HĐND tỉnh làm việc với UBND thị xã Hồng Lĩnh. Phó Chủ tịch HĐND tỉnh "
+             "Trần Văn Kỳ và Trưởng ban Kinh tế - Ngân sách HĐND tỉnh Nguyễn Thị Thúy Nga chủ trì cuộc làm việc.")
+    assert m.chair == ("Trần Văn Kỳ", "Nguyễn Thị Thúy Nga")
+
+
+def test_every_chair_of_a_listed_presidium():
+    m = main("Sáng 12/7/2024, Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh tổ chức hội nghị lần thứ 20. Chủ trì hội nghị có "
+             "các đồng chí: Lê Văn Hòa, Bí thư Tỉnh ủy; Trần Văn Lâm, Phó Bí thư Thường trực Tỉnh ủy; Nguyễn Thị Mai, "
+             "Chủ tịch HĐND tỉnh và Phạm Văn Tú, Chủ tịch UBND tỉnh.")
+    assert m.chair == ("Lê Văn Hòa", "Trần Văn Lâm", "Nguyễn Thị Mai", "Phạm Văn Tú")
+
+
+def test_a_second_session_the_same_day_is_a_meeting_of_its_own():
+    found = extract_meetings(article("Sáng 5/12/2024, HĐND huyện Can Lộc tổ chức kỳ họp thứ 18. "
+                                     "Chiều cùng ngày, HĐND huyện Hương Khê cũng tổ chức kỳ họp thứ 20."))
+    assert [(m.date, m.locality) for m in found] == [("2024-12-05", "huyện Can Lộc"), ("2024-12-05", "huyện Hương Khê")]
+
+
+def test_a_session_of_history_is_not_the_articles_meeting():
+    found = extract_meetings(article(" date 2024-07 Kỳ họp\n\nSáng 12/7, HĐND huyện Kỳ Anh khóa XX tổ chức kỳ họp "
+                                     "thứ 15. Tại Kỳ họp thứ 10, Quốc hội khóa IX năm 1996 đã thông qua luật."))
+    assert [(m.date, m.locality) for m in found] == [("2024-07-12", "huyện Kỳ Anh")]

@@ -407,13 +407,30 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
             found = _names(seg)
         else:
             seg = re.split(r"[;,]|\.\s", before)[-1]
-            found = _names(re.split(r";|\.\s", before)[-1])[-1:]
+            found = _joint_subject(re.split(r";|\.\s", before)[-1])
             if not found:
                 holder = _holder(seg, body)
                 found = [holder] if holder else []
         if found:
             return tuple(found)
     return ()
+
+
+# "Phó Chủ tịch HĐND tỉnh A và Trưởng ban Kinh tế - Ngân sách B chủ trì": co-chairs joined by "và"/"cùng"
+_JOINT = re.compile(r"^[^;:]{0,100}?\s(?:và|cùng)\s[^;:]{0,100}$", re.I)
+
+
+def _joint_subject(seg: str) -> list[str]:
+    """The last name before the verb, and the names joined to it by "và" or "cùng" (with their offices)."""
+    found = names.find_names(seg)
+    if not found:
+        return []
+    out = [found[-1]]
+    for prev in reversed(found[:-1]):
+        if not _JOINT.match(seg[prev[2]:out[0][1]]):
+            break
+        out.insert(0, prev)
+    return [n for n, _s, _e in out]
 
 
 _CLAUSE_END = re.compile(r"\.\s")   # "UVT.Ư Đảng" keeps its dot; ". " ends a clause
