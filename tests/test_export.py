@@ -42,8 +42,11 @@ def check_record(d: dict) -> list[str]:
         if set(p) != {"name", "roles"} or not isinstance(p["name"], str) or not isinstance(p["roles"], list):
             bad.append(f"person {p}")
     for f in d.get("figures", []):
-        if set(f) != {"value", "unit", "kind", "metric", "period", "status", "baseline", "denominator", "evidence"}:
+        fields = {"value", "unit", "kind", "metric", "period", "status", "baseline", "denominator", "evidence"}
+        if set(f) - {"upper"} != fields:
             bad.append(f"figure fields {sorted(f)}")
+        if "upper" in f and not (isinstance(f["upper"], (int, float)) and f["upper"] > f["value"]):
+            bad.append(f"range upper {f['upper']!r} not above value {f['value']!r}")
         if not isinstance(f.get("value"), (int, float)) or isinstance(f.get("value"), bool):
             bad.append(f"value {f.get('value')!r}")
         if f.get("kind") not in KINDS or f.get("status") not in STATUS:

@@ -96,9 +96,35 @@ def test_program_name_is_not_a_target_cue():
     assert one(found, 2, "xã").status == "actual"
 
 
-def test_breakdown_takes_the_status_of_the_whole():
+def test_a_breakdown_is_what_its_own_clause_says_unless_the_whole_is_a_target():
     found = figs("Giá trị sản xuất công nghiệp ước đạt 310 tỷ đồng; trong đó khu vực ngoài nhà nước đạt 250 tỷ đồng.")
-    assert one(found, 250).status == "estimate"
+    assert one(found, 310).status == "estimate" and one(found, 250).status == "actual"
+    found = figs("Năm 2024 phấn đấu thu ngân sách 300 tỷ đồng; trong đó thu nội địa 250 tỷ đồng.", "2023-12-20")
+    assert one(found, 250).status == "target"
+
+
+def test_a_sentence_opened_by_an_estimate_estimates_all_it_reports():
+    found = figs("Ước thực hiện cả năm 2020, huyện có 18/23 chỉ tiêu đạt và vượt kế hoạch, trong đó có 4/6 chỉ tiêu "
+                 "về kinh tế.", "2020-12-23")
+    assert [f.status for f in found] == ["estimate", "estimate"]
+
+
+def test_the_plan_as_subject_names_a_target_amount():
+    found = figs("Thu ngân sách đạt 400 tỷ đồng (kế hoạch 384 tỷ đồng).")
+    assert one(found, 400).status == "actual" and one(found, 384).status == "target"
+
+
+def test_a_paragraph_that_opens_by_setting_a_years_targets_is_a_list_of_targets():
+    body = ("Năm 2018, huyện phấn đấu không còn xã dưới 12 tiêu chí. Giảm tỷ lệ hộ nghèo 1%. "
+            "Thu ngân sách đạt trên 255 tỷ đồng.\n\nNăm 2017, thu ngân sách đạt 240 tỷ đồng.")
+    found = figs(body, meeting_date="2018-01-05")
+    assert one(found, 255).status == "target" and one(found, 240).status == "actual"
+
+
+def test_targets_set_for_a_term_open_a_list():
+    found = figs("Nhiệm kỳ 2020-2025, Đảng bộ xã đề ra các chỉ tiêu, như: thu nhập bình quân đầu người đạt 108 triệu "
+                 "đồng/người/năm; xây dựng 3/4 trường học đạt chuẩn quốc gia.", "2020-05-28")
+    assert [f.status for f in found] == ["target", "target"]
 
 
 def test_counts_of_flows_take_the_period_stocks_do_not():
@@ -123,7 +149,7 @@ def test_things_that_are_not_figures(sentence):
 
 def test_range_is_not_two_figures():
     found = figs("Có 3 xã đạt từ 15 - 18 tiêu chí.")
-    assert [(f.value, f.unit) for f in found] == [(3, "xã")]
+    assert [(f.value, f.unit, f.upper) for f in found] == [(3, "xã", None), (15, "tiêu chí", 18)]
 
 
 def test_caption_repeating_a_figure_counts_once():
@@ -263,3 +289,39 @@ def test_a_level_now_has_no_period_but_a_total_to_date_keeps_the_year():
                  "Năm 2024, tổng vốn được giao 96 tỷ đồng; đến nay đã giải ngân 41,5 tỷ đồng.")
     assert one(found, 2310, "ha").period is None          # "hiện có": the area now
     assert one(found, 41.5, "tỷ đồng").period == "2024"   # "đến nay": disbursed so far this year
+
+
+@pytest.mark.parametrize("body, value, upper, unit", [
+    ("Năm 2024, phấn đấu tăng trưởng kinh tế đạt 7-7,5%.", 7, 7.5, "%"),
+    ("Các xã đạt từ 15 - 18 tiêu chí nông thôn mới.", 15, 18, "tiêu chí"),
+    ("Huyện phấn đấu có thêm từ 5 đến 7 xã đạt chuẩn nông thôn mới.", 5, 7, "xã"),
+])
+def test_a_range_is_one_figure_with_its_upper_bound(body, value, upper, unit):
+    f = one(figs(body), value, unit)
+    assert f.upper == upper
+
+
+def test_a_span_of_years_before_a_noun_is_a_term_not_a_range():
+    assert figs("HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ 9.") == ()
+
+
+def test_an_amount_in_two_scales_is_one_figure():
+    found = figs("Năm 2023, thu ngân sách đạt 27 tỷ 312 triệu đồng, đạt 105% kế hoạch.")
+    f = one(found, 27.312, "tỷ đồng")
+    assert f.base_value == pytest.approx(27_312_000_000)
+    assert [x.value for x in found] == [27.312, 105.0]
+
+
+def test_a_count_over_its_total_is_a_fraction_and_its_rate_names_the_count():
+    found = figs("Cuối năm 2023, toàn xã còn 834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%.")
+    frac = one(found, 834)
+    assert (frac.kind, frac.denominator) == ("fraction", 53577)
+    rate = one(found, 1.56, "%")
+    assert (rate.kind, rate.metric) == ("value", "tỷ lệ hộ nghèo")
+
+
+def test_an_addition_is_a_change_and_the_new_total_a_value():
+    found = figs("Năm 2023, huyện có thêm 6 sản phẩm OCOP, nâng tổng số sản phẩm OCOP lên 36 sản phẩm.")
+    assert one(found, 6).kind == "change"
+    assert one(found, 6).baseline is None
+    assert one(found, 36).kind == "value"

@@ -34,7 +34,7 @@ def test_common_indicators_have_a_canonical_id(phrase, key):
 
 def test_an_unknown_phrase_has_no_id_and_labels_as_itself():
     assert canonical("số cây xanh trồng mới trong khuôn viên trường") is None
-    assert label("budget_revenue") == "thu ngân sách (budget_revenue)"
+    assert label("budget_revenue") == "Thu ngân sách nhà nước (budget_revenue)"
     assert label("một chỉ số lạ") == "một chỉ số lạ"
 
 

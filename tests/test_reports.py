@@ -188,6 +188,6 @@ def test_small_multiples_draws_one_panel_per_indicator_named_for_readers():
                           "value": [132.6, 268.9, 8.1]})
     fig = reports.small_multiples(table, "metric", "label", "value", "unit", "t")
     visible = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title() for ax in visible] == ["thu ngân sách (budget_revenue)", "an unknown phrase"]
+    assert [ax.get_title() for ax in visible] == ["Thu ngân sách nhà nước (budget_revenue)", "an unknown phrase"]
     assert [t.get_text() for t in visible[0].get_xticklabels()] == ["2022 (1–6)", "2023"]
     assert visible[0].get_ylabel() == "tỷ đồng"

@@ -25,10 +25,13 @@ def person_record(p: Person) -> dict:
 
 
 def figure_record(f: Figure) -> dict:
-    return {"value": _number(f.value), "unit": f.unit, "kind": f.kind, "metric": f.metric,
-            "period": f.period, "status": f.status, "baseline": f.baseline,
-            "denominator": _number(f.denominator) if f.denominator is not None else None,
-            "evidence": f.evidence.quote}
+    out = {"value": _number(f.value), "unit": f.unit, "kind": f.kind, "metric": f.metric,
+           "period": f.period, "status": f.status, "baseline": f.baseline,
+           "denominator": _number(f.denominator) if f.denominator is not None else None,
+           "evidence": f.evidence.quote}
+    if f.upper is not None:
+        out["upper"] = _number(f.upper)      # a range: SCHEMA's optional upper bound
+    return out
 
 
 def _number(x: float) -> int | float:

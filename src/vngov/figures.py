@@ -22,8 +22,10 @@ around it tells the rest, by rules kept as data in ``lexicon/figures.toml``:
   2030") do not run on; a figure whose period has not begun when the report
   was written is a target.
 
-Only numbers with a unit are figures; ranges ("15 - 18 tiêu chí", "7-7,5%")
-are skipped, as are numbers inside short quoted titles.  Evidence is the
+Only numbers with a unit are figures; a range ("15 - 18 tiêu chí", "7-7,5%",
+"từ 5 đến 7 xã") is one figure, its lower bound the value and its upper bound
+``upper`` (a span of years is a term, never a range); numbers inside short
+quoted titles are skipped.  Evidence is the
 figure's clause, cut before another figure that shares it.
 """
 from __future__ import annotations
@@ -91,6 +93,8 @@ class _Cues:
     represented: re.Pattern[str]
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
     header_keys: tuple[str, ...]
+    plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
+    estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
     logistics_keys: tuple[str, ...]
     breakdown_keys: tuple[str, ...]
 
@@ -131,6 +135,9 @@ def _cues() -> _Cues:
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=_keys(st["target_keys"]),
         header_keys=_keys(st["target_header_keys"]),
+        plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
+                                rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
+        estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),
         logistics_keys=_keys(sc["logistics"]),
         breakdown_keys=_keys(st["breakdown"]),
     )
@@ -269,9 +276,24 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if cands:
         state.head_status = cands[0].status
     _advance(rel, state)
-    if header:
+    if header or _sets_targets(text, target_at, rel, state):
         state.target_para = True
     return figs
+
+
+_DONE_BEFORE = re.compile(r"(?<![\w])(?:đã|đang|vẫn)(?![\w])[^,;]*$", re.I)
+
+
+def _sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention], state: _State) -> bool:
+    """A sentence that opens with a period and sets its targets ("Năm 2018, huyện phấn đấu …") makes the
+    rest of its paragraph a list of targets, unless the striving is told as done ("đã nỗ lực phấn
+    đấu") or the period is past when the report is written."""
+    if target_at is None or _DONE_BEFORE.search(text, 0, target_at):
+        return False
+    opening = [m for m in mentions if m.iso and m.start <= 2 and not (m.compare or m.task)]
+    if not opening or opening[0].shape == "to_year":
+        return False     # only a sentence that opens with the period it plans: "Năm 2018, huyện phấn đấu …"
+    return not (state.ref_date and bounds(opening[0].iso)[1] < state.ref_date)
 
 
 def _header(text: str, cues: _Cues) -> re.Match[str] | None:
@@ -337,12 +359,20 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
     quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)] if ("“" in text or '"' in text) else []
     logistics: list[tuple[int, int]] | None = None     # found on the first count only
     out: list[_Cand] = []
-    for tok in find_numbers(text):
-        if tok.is_range:
+    toks = list(find_numbers(text))
+    skip_to = -1
+    for i, tok in enumerate(toks):
+        if i <= skip_to:
             continue
+        if tok.is_range and _is_year_span(tok):
+            continue      # "nhiệm kỳ 2021 - 2026 tổ chức …": a term, not a range of a count
         unit = match_unit(text, tok.end)
         if unit is None:
             continue
+        joined = _compound(text, tok, unit, toks[i + 1] if i + 1 < len(toks) else None)
+        if joined is not None:
+            tok, unit = joined
+            skip_to = i + 1
         if _after_word(text, tok.start, cues.not_after_words):
             continue
         if any(a <= tok.start < b for a, b in quoted):
@@ -367,6 +397,42 @@ def _candidates(text: str, mentions: list[PeriodMention]) -> list[_Cand]:
             c.approx = a.group(1)
         out.append(c)
     return out
+
+
+_COMPOUND_GAP = re.compile(r"[ \t]*")
+_FRACTION_GAP = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _compound(text: str, tok: NumberToken, unit: UnitMatch, nxt: NumberToken | None
+              ) -> tuple[NumberToken, UnitMatch] | None:
+    """Two numbers that write one figure, as (number, unit) of the whole, else None.
+
+    * an amount in two scales: "27 tỷ 312 triệu đồng" is 27,312 tỷ đồng;
+    * a count over its total: "834 hộ nghèo/53.577 hộ" is the fraction 834/53.577.
+    """
+    if nxt is None or nxt.is_range or nxt.is_fraction or tok.is_fraction or tok.is_range:
+        return None
+    if unit.cls == "money" and _COMPOUND_GAP.fullmatch(text, unit.end, nxt.start):
+        second = match_unit(text, nxt.end)
+        if second is None or second.cls != "money" or not second.factor < unit.factor:
+            return None
+        words = second.text.split()
+        currency = " ".join(words[1:]) if len(words) > 1 else ""
+        value = tok.value + nxt.value * second.factor / unit.factor
+        if not currency or unit.text.split()[-1].casefold() in ("đồng", "usd"):
+            return None          # "27 tỷ đồng 312 …" is two figures; a compound ends with the currency
+        whole = tok._replace(end=nxt.end, text=text[tok.start:nxt.end], value=value)
+        return whole, unit._replace(end=second.end, text=f"{unit.text} {currency}")
+    if unit.is_count and _FRACTION_GAP.fullmatch(text, unit.end, nxt.start):
+        second = match_unit(text, nxt.end)
+        if second is None or not second.is_count or (second.noun or "").split()[:1] != (unit.noun or "").split()[:1]:
+            return None
+        return tok._replace(denominator=nxt.value), unit._replace(end=second.end)
+    return None
+
+
+def _is_year_span(tok: NumberToken) -> bool:
+    return all(float(x).is_integer() and 1900 <= x <= 2100 for x in (tok.value, tok.high))
 
 
 def _after_word(text: str, i: int, words: frozenset[str]) -> bool:
@@ -521,7 +587,10 @@ def _describe(text: str, c: _Cand, done: list[_Cand], mentions: list[PeriodMenti
         c.metric = _join(metric, tail) if metric else None
     # inheritance: a ratio or change with no words of its own belongs to the amount before it
     if anchor is not None and (not c.metric or metric_rules.is_generic(c.metric)):
-        c.metric = anchor.metric
+        rate = c.metric if c.metric and c.unit.cls == "percent" and anchor.unit.is_count else None
+        # "834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%": the rate of what was counted, "tỷ lệ hộ nghèo"
+        c.metric = _join(rate, anchor.metric) if rate and anchor.metric and rate not in anchor.metric \
+            else anchor.metric
         c.own_metric = False
         c.inherited_from = anchor
     elif not c.metric:
@@ -706,8 +775,11 @@ def _status(text: str, c: _Cand, anchor: _Cand | None, done: list[_Cand], state:
     if state.target_para or (header is not None and header <= c.start):
         c.status = "target"
         return
-    if cues.estimate.search(own):
+    if cues.estimate.search(own) or cues.estimate_opener.match(text):
         c.status = "estimate"
+        return
+    if cues.plan_subject.match(own):
+        c.status = "target"      # "(Kế hoạch 9%)", "kế hoạch HĐND tỉnh giao 192,5 tỷ đồng"
         return
     if anchor is not None and not c.own_metric:
         c.status = anchor.status
@@ -717,13 +789,14 @@ def _status(text: str, c: _Cand, anchor: _Cand | None, done: list[_Cand], state:
     for m in (cues.breakdown.finditer(before) if any(k in low for k in cues.breakdown_keys) else ()):
         cue = m
     if cue is not None:
-        # a breakdown ("trong đó …") takes the status of the whole it breaks down
+        # a breakdown ("trong đó …") of a target is a target; of an estimate it is what its own
+        # clause says (SCHEMA: an estimate only where the text marks it)
         wholes = [d for d in done if d.start < cue.start()]
-        if wholes:
-            c.status = wholes[-1].status
+        if wholes and wholes[-1].status == "target":
+            c.status = "target"
             return
-        if not before[:cue.start()].strip() and state.head_status:
-            c.status = state.head_status
+        if not before[:cue.start()].strip() and state.head_status == "target":
+            c.status = "target"
             return
     c.status = "actual"
 
@@ -784,7 +857,7 @@ def _period(text: str, c: _Cand, anchor: _Cand | None, mentions: list[PeriodMent
     running = state.target_period if state.target_para and state.target_period else state.running
     period = explicit.iso if explicit is not None else running
     if period and is_multi_year(period) and (explicit is None or explicit.shape == "to_year"):
-        if metric_rules.is_annual_level(metric_rules.canonical(c.metric)):
+        if metric_rules.is_annual_level(metric_rules.canonical(c.metric, c.unit.cls, c.unit.noun)):
             period = end_year(period)
     c.period = period
 
@@ -837,13 +910,14 @@ def _figure(article: Article, s: int, text: str, c: _Cand) -> Figure:
         base_unit=c.unit.base,
         approx=c.approx,
         metric=metric,
-        metric_id=metric_rules.canonical(metric),
+        metric_id=metric_rules.canonical(metric, c.unit.cls, c.unit.noun),
         period=c.period,
         period_start=period_start,
         period_end=period_end,
         baseline=c.baseline if c.kind in ("ratio", "change") else None,
         baseline_class=_baseline_class(c.baseline) if c.kind in ("ratio", "change") else None,
         denominator=c.num.denominator,
+        upper=c.num.high if c.num.is_range else None,
     )
 
 

@@ -99,6 +99,7 @@ class Figure:
     baseline_class: str | None = None  # plan | period
     denominator: float | None = None
     locality: str | None = None    # canonical "<level> <Name>"
+    upper: float | None = None     # a range's upper bound ("22- 25 tỷ đồng": value 22, upper 25)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "approximators": "[str]",
         "status": {"estimate": "[str]", "target": "[str]", "target_patterns": "[str]", "target_keys": "[str]",
                    "not_target": "[str]", "target_header": "str", "target_header_keys": "[str]",
+                   "plan_subject": "[str]", "result_verbs": "[str]", "estimate_openers": "[str]",
                    "breakdown": "[str]"},
         "kind": {"change": "[str]", "level_after_change": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
                  "growth_metric": "[str]"},
@@ -44,6 +45,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                   "festival_year_before": "[str]", "term_opening_kinds": "[str]", "document_window": "int"},
         "chair": {"chaired_by": "[str]", "verb": "str", "objects": "[str]", "task_words": "[str]",
                   "guests": "[str]", "then_names": "[str]"},
+    },
+    "indicators": {
+        "unit_classes": "{[str]}",
+        "admit": {"implicit": "[str]", "?denominator_cues": "[str]"},
+        "indicator": ("table", {"id": "str", "name": "str", "unit_class": "[str]", "canonical_unit": "str",
+                                "synonyms": "[str]", "source": "str"},
+                      {"parent": "str", "annual_level": "bool", "level": "[str]"}),
     },
     "metrics": {
         "?metric": ("table", {"id": "str", "synonyms": "[str]"}, {"annual_level": "bool"}),

@@ -1,0 +1,137 @@
+"""lexicon/indicators.toml: the designed indicator taxonomy, and how vngov.metrics.canonical uses it."""
+import re
+
+import pytest
+
+from vngov.lexicon import load
+from vngov.metrics import canonical, indicator, indicators, is_annual_level, label
+
+LEX = load("indicators")
+ENTRIES = LEX["indicator"]
+REQUIRED = {"id": str, "name": str, "unit_class": list, "canonical_unit": str, "synonyms": list, "source": str}
+OPTIONAL = {"parent": str, "annual_level": bool, "level": list}
+LEVELS = {"province", "district", "commune"}
+FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume", "length", "times", "power", "count"}
+
+
+def test_the_file_has_only_known_sections():
+    assert set(LEX) == {"unit_classes", "admit", "indicator"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues"}
+    for cls, admits in LEX["unit_classes"].items():
+        assert set(admits) <= FIGURE_CLASSES, cls
+    assert set(LEX["admit"]["implicit"]) <= FIGURE_CLASSES
+
+
+def test_there_are_between_80_and_160_indicators_with_unique_ids():
+    ids = [m["id"] for m in ENTRIES]
+    assert 80 <= len(ids) <= 160
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("m", ENTRIES, ids=[m["id"] for m in ENTRIES])
+def test_each_indicator_is_well_formed(m):
+    for key, typ in REQUIRED.items():
+        assert isinstance(m.get(key), typ), key
+    for key, typ in OPTIONAL.items():
+        assert key not in m or isinstance(m[key], typ), key
+    assert set(m) <= set(REQUIRED) | set(OPTIONAL)
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", m["id"])
+    assert m["name"][0].isupper() and m["canonical_unit"] and m["synonyms"] and m["unit_class"]
+    assert all(isinstance(s, str) and s.strip() == s and s for s in m["synonyms"])
+    assert m["source"] in ("QĐ 54/2016", "press")
+    assert set(m.get("level", [])) <= LEVELS
+    for c in m["unit_class"]:
+        assert c in LEX["unit_classes"] or c == "count" or (c.startswith("count:") and len(c) > 6), c
+
+
+def test_parents_exist_and_form_no_cycle():
+    by_id = {m["id"]: m for m in ENTRIES}
+    for m in ENTRIES:
+        seen, p = {m["id"]}, m.get("parent")
+        while p:
+            assert p in by_id, (m["id"], p)
+            assert p not in seen, f"cycle at {p}"
+            seen.add(p)
+            p = by_id[p].get("parent")
+
+
+def _some_class(m):
+    c = m["unit_class"][0]
+    if c.startswith("count"):
+        return "count", (c[6:] or None) if ":" in c else "x"
+    return LEX["unit_classes"][c][0], None
+
+
+@pytest.mark.parametrize("m", ENTRIES, ids=[m["id"] for m in ENTRIES])
+def test_every_synonym_maps_back_to_its_indicator_or_a_more_specific_one(m):
+    """Alone and with the indicator's own unit, a synonym names its indicator or one of its sub-indicators,
+    or an indicator whose synonym says more (a longer wording that contains it)."""
+    cls, noun = _some_class(m)
+    for syn in m["synonyms"]:
+        got = canonical(syn, cls, noun)
+        assert got is not None, syn
+        if got == m["id"] or _under(got, m["id"]):
+            continue
+        other = indicator(got)
+        assert any(len(o) >= len(syn) for o in other.synonyms if o.casefold() in syn.casefold() or syn.casefold() in o.casefold()), (syn, got)
+
+
+def _under(mid, ancestor):
+    p = indicator(mid).parent
+    while p:
+        if p == ancestor:
+            return True
+        p = indicator(p).parent
+    return False
+
+
+def test_the_api_gives_the_structure():
+    ind = indicator("budget_revenue_domestic")
+    assert ind.name == "Thu nội địa" and ind.parent == "budget_revenue_territory"
+    assert indicator(ind.parent).parent == "budget_revenue"
+    assert indicator("per_capita_income").canonical_unit == "triệu đồng/người/năm"
+    assert indicator("nothing") is None and len(indicators()) == len(ENTRIES)
+    assert is_annual_level("poverty_rate") and is_annual_level("per_capita_income")
+    assert not is_annual_level("budget_revenue") and not is_annual_level(None)
+    assert label("budget_revenue") == "Thu ngân sách nhà nước (budget_revenue)"
+
+
+@pytest.mark.parametrize("phrase, cls, noun, expected", [
+    # a count never gets a money indicator
+    ("cơ sở sản xuất công nghiệp", "count", "cơ sở", "industrial_establishments"),
+    ("giá trị sản xuất công nghiệp", "money", None, "industrial_output"),
+    ("giá trị sản xuất công nghiệp", "percent", None, "industrial_output"),   # its growth
+    ("thành lập mới mô hình", "count", "mô hình", "economic_models"),
+    ("thành lập mới doanh nghiệp", "count", "doanh nghiệp", "new_enterprises"),
+    # the unit tells a rate from a count
+    ("hộ nghèo", "percent", None, "poverty_rate"),
+    ("giảm", "count", "hộ nghèo", "poor_households"),
+    ("tỷ lệ hộ nghèo", "percent", None, "poverty_rate"),
+    ("lúa", "area", None, "rice_area"), ("lúa", "yield", None, "rice_yield"), ("lúa", "mass", None, "rice_output"),
+    ("thôn đạt chuẩn nông thôn mới", "count", "thôn", "ntm_villages"),
+    ("xã đạt chuẩn nông thôn mới", "count", "xã", "ntm_communes"),
+    ("xã đạt chuẩn nông thôn mới", "percent", None, "ntm_communes"),
+    # sub-indicators
+    ("tổng thu ngân sách", "money", None, "budget_revenue"),
+    ("thu ngân sách trên địa bàn", "money", None, "budget_revenue_territory"),
+    ("thu nội địa", "money", None, "budget_revenue_domestic"),
+    ("giá trị sản xuất công nghiệp - xây dựng", "money", None, "sector_industry_construction"),
+    ("diện tích xuống giống vụ lúa hè thu", "area", None, "rice_area"),
+    ("sản phẩm 4 sao", "count", "sản phẩm", "ocop_4star"),
+    ("kết nạp", "count", "đảng viên", "new_party_members"),
+    ("thu nhập bình quân đầu người", "money", None, "per_capita_income"),
+    ("tốc độ tăng trưởng tổng sản phẩm trong tỉnh", "percent", None, "grdp_growth"),
+    ("tiêu chuẩn", "count", "tiêu chuẩn", "urban_criteria"),
+    # a share's whole is not the metric
+    ("chiếm dân số toàn phường", "percent", None, None),
+    ("tổng thu nhập xã hội", "money", None, "social_income"),
+    # the one-argument call admits every unit
+    ("năng suất lúa", None, None, "rice_yield"),
+])
+def test_named_cases(phrase, cls, noun, expected):
+    assert canonical(phrase, cls, noun) == expected
+
+
+def test_the_one_argument_call_still_works():
+    assert canonical("tổng thu ngân sách") == "budget_revenue"
+    assert canonical(None) is None and canonical("") is None
