@@ -44,8 +44,8 @@ def test_a_cue_word_without_a_key_is_reported(monkeypatch):
 
 def test_a_target_word_added_to_the_lexicon_takes_effect(monkeypatch):
     """The pre-check keys come from the lexicon, so a new target word with its key works without code."""
-    from vngov import figures
     from vngov.corpus import parse_text
+    from vngov.figures import cues as figure_cues
     from vngov.extract import extract_article
 
     real = load("figures")
@@ -53,12 +53,12 @@ def test_a_target_word_added_to_the_lexicon_takes_effect(monkeypatch):
                                   "target_keys": real["status"]["target_keys"] + ["nhắm"]}}
     text = " date 2024-03 Huyện họp\n\nHuyện nhắm tới thu ngân sách đạt 300 tỷ đồng.\n"
     before = extract_article(parse_text("t", text, "t.txt")).figures[0].status
-    monkeypatch.setattr(figures, "load", lambda name: patched if name == "figures" else load(name))
-    figures._cues.cache_clear()
+    monkeypatch.setattr(figure_cues, "load", lambda name: patched if name == "figures" else load(name))
+    figure_cues.load_cues.cache_clear()
     try:
         after = extract_article(parse_text("t", text, "t.txt")).figures[0].status
     finally:
-        figures._cues.cache_clear()
+        figure_cues.load_cues.cache_clear()
     assert (before, after) == ("actual", "target")
 
 

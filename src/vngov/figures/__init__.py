@@ -1,0 +1,129 @@
+"""Figures and targets: the numbers a report gives about a locality.
+
+A figure is a number with a unit from ``lexicon/units.toml`` (a bare number,
+a date, an ordinal or a document number never is).  For each one the clause
+around it tells the rest, by rules kept as data in ``lexicon/figures.toml``:
+
+* kind — ``change`` after tăng/giảm/vượt/gấp, ``ratio`` for a percentage of a
+  baseline (``đạt 107% kế hoạch``, ``bằng 92% so với cùng kỳ``), ``fraction``
+  for ``x/y``, else ``value``;
+* baseline — the words after ``so với`` or a plan word right after the number;
+* status — ``estimate`` after ``ước``, ``target`` after dự kiến/phấn đấu or in
+  a list of targets, else ``actual``;
+* metric — the words before the number cut by :mod:`vngov.metrics`; a ratio or
+  change with no words of its own belongs to the amount before it (same
+  metric, period and status);
+* period — the last period phrase (:mod:`vngov.periods`) before the figure in
+  its sentence, else the one running from earlier sentences.  Counts of a
+  standing stock (communes, cattle, criteria) take a period only from their
+  own sentence, and none after "đến nay", "hiện nay".  Phrases in a
+  comparison ("so với năm 2022"), of a task ahead ("triển khai nhiệm vụ 6
+  tháng cuối năm"), of one item ("riêng quý II") or not yet begun ("đến năm
+  2030") do not run on; a figure whose period has not begun when the report
+  was written is a target.
+
+Only numbers with a unit are figures; a range ("15 - 18 tiêu chí", "7-7,5%",
+"từ 5 đến 7 xã") is one figure, its lower bound the value and its upper bound
+``upper`` (a span of years is a term, never a range); numbers inside short
+quoted titles are skipped.  Evidence is the
+figure's clause, cut before another figure that shares it.
+
+The steps live in modules named for them: :mod:`.cues` (the lexicon compiled),
+:mod:`.candidates` (numbers that are figures), :mod:`.clauses` (clause bounds and evidence),
+:mod:`.metric` (what is measured), :mod:`.kind` (kind and baseline), :mod:`.status`, :mod:`.scope`
+(the period each figure covers), :mod:`.describe` (one candidate, step by step) and
+:mod:`.output` (the Figure).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from vngov.figures.candidates import find_candidates
+from vngov.figures.cues import load_cues
+from vngov.figures.describe import describe
+from vngov.figures.output import dedupe, to_figure
+from vngov.figures.scope import State, advance, n_years, ref_date, reference, shift
+from vngov.figures.sentence import Sentence
+from vngov.figures.candidates import QUOTES
+from vngov.figures.status import sets_targets, target_from, target_header_at
+from vngov.models import Article, DocContext, Figure
+from vngov.periods import PeriodMention, find_periods
+from vngov.text import sentences
+
+__all__ = ["extract_figures"]
+
+
+_LIST_ITEM = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s")
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
+    """Every figure of the article, once each, in reading order."""
+    body = article.body
+    ref = reference(ctx, body)
+    mentions = find_periods(body, ref)
+    state = State(ref_date=ref_date(ctx))
+    digits = [m.start() for m in _DIGITS.finditer(body)]
+    out: list[Figure] = []
+    prev_end = 0
+    mi = 0
+    for s, e in sentences(body):
+        if "\n" in body[prev_end:s] and not _LIST_ITEM.match(body, s):
+            state.target_para = False      # a new paragraph ends a list of targets; its items do not
+        prev_end = e
+        while mi < len(mentions) and mentions[mi].start < s:
+            mi += 1
+        own = []
+        j = mi
+        while j < len(mentions) and mentions[j].start < e:
+            own.append(mentions[j])
+            j += 1
+        if own and ("“" in body[s:e] or '"' in body[s:e]):
+            quoted = [(m.start() + s, m.end() + s) for m in QUOTES.finditer(body[s:e])]
+            own = [m for m in own if not any(a <= m.start < b for a, b in quoted)]   # inside a title
+        k = bisect.bisect_left(digits, s)
+        out.extend(_sentence(article, s, e, own, state, k < len(digits) and digits[k] < e))
+    return dedupe(out, body)
+
+
+def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: State,
+              has_digit: bool = True) -> list[Figure]:
+    """The figures of ``article.body[s:e]``; carries its periods and target lists on in ``state``."""
+    text = article.body[s:e]
+    cues = load_cues()
+    if not has_digit:                # most sentences: no number, only periods to carry on
+        advance(mentions, state)
+        header = target_header_at(text, cues)
+        if header:
+            state.target_para = True
+            dated = [m for m in mentions if m.iso and m.start - s < header.end() + 2]
+            state.target_period = dated[-1].iso if dated else state.target_period
+        return []
+    rel = [shift(m, -s) for m in mentions]
+    rel = [n_years(m, state) for m in rel]
+    cands = find_candidates(text, rel)
+    header = target_header_at(text, cues)
+    if header is not None:
+        dated = [m for m in rel if m.iso and m.start < header.end() + 2]
+        state.target_period = dated[-1].iso if dated else state.target_period
+    if not cands:
+        advance(rel, state)
+        state.target_para = state.target_para or header is not None
+        return []
+    target_at = target_from(text, cues)
+    sent = Sentence(text, rel, state, cues, target_at)
+    figs: list[Figure] = []
+    for i, c in enumerate(cands):
+        describe(sent, c, cands[:i])
+    for c in cands:
+        if not c.drop:
+            figs.append(to_figure(article, s, text, c))
+    if cands:
+        state.head_status = cands[0].status
+    advance(rel, state)
+    if header or sets_targets(text, target_at, rel, state):
+        state.target_para = True
+    return figs

@@ -1,0 +1,94 @@
+"""The cue words of figures, compiled once from ``lexicon/figures.toml``.
+
+Every rule that says what a number is (a change, a ratio, a target, logistics of the event) is a
+word list or pattern in the lexicon; this module only compiles them, with the pre-check keys that
+gate the slower patterns kept beside the rules in the same file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vngov.lexicon import alternation, load
+
+
+@dataclass(frozen=True)
+class Cues:
+    estimate: re.Pattern[str]
+    target: re.Pattern[str]
+    not_target: re.Pattern[str]
+    target_header: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    change: re.Pattern[str]
+    level_after: re.Pattern[str]
+    ratio_verb: re.Pattern[str]
+    growth: tuple[str, ...]
+    base_lead: re.Pattern[str]
+    base_direct: re.Pattern[str]
+    base_stop: re.Pattern[str]
+    plan_words: tuple[str, ...]
+    not_after: re.Pattern[str]
+    name_after: re.Pattern[str]
+    logistics: re.Pattern[str]
+    flow: re.Pattern[str]
+    tail_stop: re.Pattern[str]
+    count_tail_stop: re.Pattern[str]
+    stock: re.Pattern[str]
+    approx: re.Pattern[str]
+    not_after_words: frozenset[str]
+    represented: re.Pattern[str]
+    target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
+    header_keys: tuple[str, ...]
+    plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
+    estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
+    logistics_keys: tuple[str, ...]
+    breakdown_keys: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    lex = load("figures")
+    st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
+    mods = alternation(kd["change_modifiers"])
+    approx = alternation(lex["approximators"])
+    return Cues(
+        estimate=re.compile(rf"(?<![\w])(?:{alternation(st['estimate'])})(?![\w])", re.I),
+        target=re.compile(rf"(?<![\w])(?:{alternation(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
+        not_target=re.compile(rf"(?<![\w])(?:{alternation(st['not_target'])})(?![\w])", re.I),
+        target_header=re.compile(st["target_header"], re.I),
+        breakdown=re.compile(rf"(?<![\w])(?:{alternation(st['breakdown'])})(?![\w])", re.I),
+        change=re.compile(rf"(?<![\w])(?:{alternation(kd['change'])})(?:\s+(?:{mods}|{approx}))*\s*$", re.I),
+        level_after=re.compile(rf"(?<![\w])(?:{alternation(kd['level_after_change'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        ratio_verb=re.compile(rf"(?<![\w])(?:{alternation(kd['ratio'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        growth=tuple(w.casefold() for w in kd["growth_metric"]),
+        base_lead=re.compile(rf"\s*(?:{alternation(bl['lead'])})\s+(?=\S)", re.I),
+        base_direct=re.compile(rf"\s*(?=(?:{alternation(bl['plan'] + bl['period'])})(?![\w]))", re.I),
+        base_stop=re.compile(r"\s(?:và|tăng|giảm|đạt|bằng|vượt|gấp|trong\s+đó|xếp|đứng|nhưng)(?![\w])|[,;.()…:]|\s-\s", re.I),
+        plan_words=tuple(w.casefold() for w in bl["plan_words"]),
+        not_after=re.compile(rf"(?<![\w])(?<!tổng\s)(?:{alternation(sc['not_after'])})\s*$", re.I),
+        name_after=re.compile(rf"\s*(?:{alternation(sc['name_after'])})(?![\w])", re.I),
+        logistics=re.compile(rf"(?<![\w])(?:{alternation(sc['logistics'])})(?![\w])", re.I),
+        flow=re.compile(rf"(?<![\w])(?:{alternation(sc['flow'])})(?![\w])", re.I),
+        tail_stop=re.compile(r"\s(?:so|so\s+với|(?<!mặt\s)bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
+                             r"chiếm|có|được\s+công\s+nhận|xếp|đứng|nâng|nhưng|trong\s+khi)(?![\w])"
+                             r"|[,;.()…:“\"”]|\s-\s", re.I),
+        count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
+                                   r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
+        stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
+        approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
+        represented=re.compile(sc["represented"], re.I),
+        not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
+        target_keys=gate_keys(st["target_keys"]),
+        header_keys=gate_keys(st["target_header_keys"]),
+        plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
+                                rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
+        estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),
+        logistics_keys=gate_keys(sc["logistics"]),
+        breakdown_keys=gate_keys(st["breakdown"]),
+    )
+
+
+def gate_keys(words) -> tuple[str, ...]:
+    """Lower-case substrings that must be present for any of ``words`` to match: a cheap gate."""
+    return tuple(sorted({w.casefold() for w in words}))

@@ -1,0 +1,157 @@
+"""Describing one candidate: its metric, kind, baseline, status and period, in that order."""
+from __future__ import annotations
+
+import re
+
+from vngov import metrics as metric_rules
+from vngov.figures.candidates import Cand
+from vngov.figures.kind import baseline_of, kind_of
+from vngov.figures.metric import (COUNT_OPENER, after_subject, blank_periods, continues, join_words,
+                                  merge_previous, same_noun, tail_after)
+from vngov.figures.scope import period_of
+from vngov.figures.sentence import Sentence
+from vngov.figures.status import status_of
+from vngov.periods import bounds
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+_BASELINE_FIRST = re.compile(r"\s*(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"
+                             r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
+
+
+_VERB_FIRST = re.compile(r"\s*(?:(?:phấn\s+đấu|dự\s+kiến|tiếp\s+tục|sẽ|cần)\s+)*(?:tăng|giảm)(?!\s+(?:trưởng|cường))\s+(?=\S)",
+                         re.I)
+
+
+_OTHER_VERB = re.compile(r"(?<![\w])(?:đạt|là|bằng|ước|có|được|còn|lên|xuống|tăng|giảm)(?![\w])", re.I)
+
+
+_VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
+
+
+_VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
+
+
+def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
+    """Work out ``c`` from its clause: cues, baseline, metric words, then kind, status and period.
+
+    ``done`` are the sentence's candidates before it: a ratio or change with no words of its own
+    belongs to the amount before it (its anchor), with the same metric, period and status.
+    """
+    prev = done[-1] if done else None
+    same_clause = prev is not None and prev.end > c.clause_start and prev.end <= c.start
+    bounds_ = _read_cues(sent, c, prev, same_clause)
+    if bounds_ is None:
+        c.drop = True   # "đã 3 lần tổ chức": how often, not a figure
+        return
+    anchor = _metric(sent, c, done, prev, same_clause, *bounds_)
+    _inherit(c, anchor)
+    kind_of(c, anchor, sent.cues)
+    status_of(sent, c, anchor, done)
+    period_of(sent, c, anchor)
+    state = sent.state
+    if c.status != "target" and c.period and state.ref_date and bounds(c.period)[0] > state.ref_date:
+        c.status = "target"      # a period that has not begun when the report was written
+
+
+def _read_cues(sent: Sentence, c: Cand, prev: Cand | None, same_clause: bool) -> tuple[int, int] | None:
+    """The change/ratio cues right before the number and the baseline; returns where the metric's
+    words lie (start, end), or None for a count of times that is no figure."""
+    text, cues = sent.text, sent.cues
+    pre_start = c.clause_start
+    if same_clause:
+        after_prev = prev.baseline_end or prev.tail_end or prev.end
+        pre_start = max(pre_start, after_prev if after_prev <= c.start else prev.end)
+    num_start = c.start - (len(c.approx) + 1 if c.approx else 0)
+    linked = _VIA_CHO.search(text[pre_start:num_start]) or _VIA_VOI.match(text, pre_start)
+    c.ev_start = pre_start if same_clause and not linked else c.clause_start
+    # cues sit right before the number (approximators included: "thấp hơn 0,8%"); short end-anchored searches
+    pre_core = text[pre_start:c.start].rstrip()[-60:]
+    cue = cues.change.search(pre_core)
+    c.change_cue = bool(cue) and not cues.level_after.search(pre_core)
+    if c.change_cue:      # the metric's words end where the change verb begins ("thấp hơn", "tăng gần gấp")
+        core_start = pre_start + len(text[pre_start:c.start].rstrip()) - len(pre_core)
+        num_start = max(pre_start, min(num_start, core_start + cue.start()))
+    c.ratio_cue = bool(cues.ratio_verb.search(pre_core))
+    c.pre = pre_core
+    baseline_of(text, c, cues)
+    if c.baseline is None and c.change_cue:
+        lead = _BASELINE_FIRST.match(text, pre_start)
+        if lead:                      # "so với cùng kỳ giảm 3 vụ": the baseline is written first
+            c.baseline = lead.group(1).strip()
+            pre_start = max(pre_start, lead.end(1))
+            c.ev_start = c.clause_start
+    if c.unit.cls == "times" and not (c.change_cue or c.ratio_cue or c.baseline):
+        return None
+    return pre_start, num_start
+
+
+def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_clause: bool,
+            pre_start: int, num_start: int) -> Cand | None:
+    """Set ``c.metric`` from the clause before the number (period phrases and brackets blanked) and
+    the words after it; returns the anchor ``c`` may inherit from."""
+    text = sent.text
+    words = _PARENS.sub(" ", blank_periods(text, pre_start, num_start, sent.mentions))
+    verb_first = _VERB_FIRST.match(words)
+    if verb_first and not c.change_cue and not c.baseline and not _OTHER_VERB.search(words, verb_first.end()):
+        c.change_cue = True        # "giảm tỷ lệ hộ nghèo 1,5%": the verb before the metric
+        words = words[verb_first.end():]
+    via_cho = _VIA_CHO.search(words.strip()) is not None
+    via_voi = _VIA_VOI.match(words) is not None
+    metric = metric_rules.clean(words)
+    tail = tail_after(sent, c)
+    if c.unit.is_count:
+        pass
+    elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
+        metric = merge_previous(sent, c, colon_too=True)
+    elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause:
+        merged = merge_previous(sent, c)
+        if merged:
+            metric = merged + ", " + metric
+    anchor = prev if prev is not None and (same_clause or continues(text, prev, c)) else None
+    if c.unit.is_count:
+        if via_cho and same_clause and prev.metric:
+            c.metric = prev.metric
+        elif not metric and c.change_cue and anchor is not None:
+            c.metric = None      # "tăng 13 tiêu chí so với 2015": the change of the count before
+        elif not metric and c.change_cue and same_noun(done, c) is not None:
+            anchor = same_noun(done, c)      # "12 vụ …; so với cùng kỳ giảm 3 vụ"
+            c.metric = None
+        else:
+            c.metric = _count_metric(sent, c, metric, tail)
+    elif not metric and tail and not c.baseline:
+        tail = tail_after(sent, c, as_count=True) or tail   # "100% xã đạt chuẩn …"
+        c.metric = metric_rules.clean(tail) or tail
+    elif via_voi and same_clause and prev.metric:
+        # "43 dự án … với tổng mức 14.434 tỷ đồng": the total of the things just counted
+        c.metric = join_words(metric, prev.unit.noun if prev.unit.is_count else None) or prev.metric
+    else:
+        c.metric = join_words(metric, tail) if metric else None
+    return anchor
+
+
+def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str | None:
+    """A count's metric: the counted noun and what follows it, after the verb of a flow."""
+    noun = c.unit.noun or ""
+    if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
+        metric = ""      # a long opening is the sentence's subject, not the counted thing
+    metric = after_subject(metric)
+    if tail and len(tail.split()) >= 2 and metric and not COUNT_OPENER.match(metric) \
+            and not sent.cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
+        metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric
+    return join_words(metric, None if noun.casefold() in metric.casefold() else noun, tail)
+
+
+def _inherit(c: Cand, anchor: Cand | None) -> None:
+    """A ratio or change with no words of its own belongs to the amount before it."""
+    if anchor is not None and (not c.metric or metric_rules.is_generic(c.metric)):
+        rate = c.metric if c.metric and c.unit.cls == "percent" and anchor.unit.is_count else None
+        # "834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%": the rate of what was counted, "tỷ lệ hộ nghèo"
+        c.metric = join_words(rate, anchor.metric) if rate and anchor.metric and rate not in anchor.metric \
+            else anchor.metric
+        c.own_metric = False
+        c.inherited_from = anchor
+    elif not c.metric:
+        c.own_metric = False

@@ -1,0 +1,129 @@
+"""Metric words: the phrase around a number that names what it measures.
+
+The words before the number are cut by :func:`vngov.metrics.clean`; the words after it name what
+a count counted ("xã đạt chuẩn NTM"); a short subject split by a comma is joined back.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from vngov import metrics as metric_rules
+from vngov.figures.clauses import clause_end, clause_start
+from vngov.periods import PeriodMention
+from vngov.text import CAPITAL
+
+if TYPE_CHECKING:
+    from vngov.figures.candidates import Cand
+    from vngov.figures.sentence import Sentence
+
+
+# "2 xã gồm Hoàn Trạch và Hải Trạch đã đạt chuẩn …": the names are skipped, the predicate kept.
+_NAMES = re.compile(rf"\s+(?:gồm|là)\s+(?:{CAPITAL}\w*(?:\s+{CAPITAL}\w*)*(?:\s*,\s*|\s+và\s+)?)+(?:(?:đã|đều|cũng)\s+)?")
+
+
+def same_noun(done: list[Cand], c: Cand) -> Cand | None:
+    """The last count of the sentence with the same noun, for a change written apart from it."""
+    for d in reversed(done):
+        if d.unit.is_count and d.unit.noun == c.unit.noun and d.own_metric:
+            return d
+    return None
+
+
+def continues(text: str, prev: Cand, c: Cand) -> bool:
+    """True when ``c`` follows ``prev`` in the same sentence with only a comma/và/paren between clauses."""
+    gap = text[prev.end:c.clause_start]
+    return len(gap) < 120 and ";" not in gap
+
+
+# Words before a count that are part of what is counted ("số tiêu chí", "tổng số xã"), not an actor's verb.
+COUNT_OPENER = re.compile(r"(?:tổng\s+số|số|tỷ\s+lệ|bình\s+quân)(?![\w])", re.I)
+
+
+_SUBJECT_END = re.compile(r"^.*(?<![\w])(?:đã|đang|sẽ|phấn\s+đấu|dự\s+kiến)\s+", re.I)
+
+
+def after_subject(words: str) -> str:
+    """For counts, what the subject did: "Hội đã phối hợp mở" -> "phối hợp mở"."""
+    return _SUBJECT_END.sub("", words, count=1) if words else words
+
+
+def join_words(*parts: str | None) -> str | None:
+    s = " ".join(p for p in parts if p)
+    return s or None
+
+
+def blank_periods(text: str, a: int, b: int, mentions: list[PeriodMention]) -> str:
+    """text[a:b] with period phrases blanked out (they are not part of a metric)."""
+    chars = list(text[a:b])
+    for m in mentions:
+        lo, hi = max(m.start, a), min(m.end, b)
+        for k in range(lo, hi):
+            chars[k - a] = " "
+    return "".join(chars)
+
+
+def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
+    """The words right after the unit that name what was counted ("xã đạt chuẩn NTM")."""
+    text, mentions, cues = sent.text, sent.mentions, sent.cues
+    start = c.baseline_end if c.baseline_end else c.end
+    if c.baseline:
+        return None
+    names = _NAMES.match(text, start) if c.unit.is_count else None
+    if names:
+        start = names.end()
+        c.clause_end = max(c.clause_end, clause_end(text, start))
+    rest = text[start:c.clause_end]
+    stop = cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop
+    m = stop.search(rest)
+    if m:
+        rest = rest[:m.start()]
+    if c.unit.is_count and rest.strip() and text[start + len(rest):start + len(rest) + 2] == ", ":
+        rest = _comma_continuation(text, start, rest, stop)
+    words = rest.split()
+    if not words or (len(words) > 12 and not c.unit.is_count):
+        c.tail_end = start
+        return None
+    if len(words) > 8:
+        rest = rest[:rest.find(words[7]) + len(words[7])]
+    c.tail_end = start + len(rest)
+    return " ".join(blank_periods(text, start, start + len(rest), mentions).split()) or None
+
+
+def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str]) -> str:
+    """A counted noun phrase listed with commas ("cơ sở xã, phường đạt vững mạnh"; "con trâu, bò"):
+    the next short segment without a number belongs to it."""
+    nxt = start + len(rest) + 2
+    end = clause_end(text, nxt)
+    seg = " " + text[nxt:end]
+    m = stop.search(seg)
+    if m:
+        if m.group()[:1].isdigit():
+            return rest          # the words before another figure are its subject
+        seg = seg[:m.start()]
+    seg = seg[1:]
+    if not seg.strip() or len(seg.split()) > 6:
+        return rest
+    return text[start:nxt + len(seg)]
+
+
+def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | None:
+    """A subject split by a comma ("khu vực nông lâm, thủy sản tăng …") or a colon
+    ("Thu ngân sách: 193,65 tỷ đồng"): the short segment before."""
+    text, mentions = sent.text, sent.mentions
+    k = c.clause_start - 1
+    parts: list[str] = []
+    while len(parts) < 3 and k >= 1 and (text[k] == "," or (colon_too and not parts and text[k] == ":")):
+        ps = clause_start(text, k)
+        seg = blank_periods(text, ps, k, mentions)
+        if any(ch.isdigit() for ch in seg):
+            break
+        seg = metric_rules.clean(seg)
+        if not seg or len(seg.split()) > 5:
+            break
+        parts.insert(0, seg)
+        c.ev_start = ps
+        if len(seg.split()) > 2 or text[k] == ":":
+            break       # only very short segments chain: "nông, lâm, ngư nghiệp"
+        k = ps - 1
+    return ", ".join(parts) or None

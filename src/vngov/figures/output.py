@@ -1,0 +1,63 @@
+"""From a described candidate to the :class:`~vngov.models.Figure` the export and the store keep."""
+from __future__ import annotations
+
+from vngov import metrics as metric_rules
+from vngov.figures.candidates import Cand
+from vngov.figures.clauses import evidence_bounds
+from vngov.figures.kind import baseline_class
+from vngov.models import Article, Figure
+from vngov.periods import bounds
+
+
+def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
+    base_value = c.num.value * c.unit.factor
+    a, b = evidence_bounds(text, c)
+    period_start, period_end = bounds(c.period)
+    metric = c.metric.strip() if c.metric else None
+    return Figure(
+        value=c.num.value,
+        unit=" ".join(c.unit.text.split()),
+        kind=c.kind,
+        status=c.status,
+        evidence=article.span(s + a, s + b),
+        value_text=c.num.text,
+        base_value=base_value,
+        base_unit=c.unit.base,
+        approx=c.approx,
+        metric=metric,
+        metric_id=metric_rules.canonical(metric, c.unit.cls, c.unit.noun),
+        period=c.period,
+        period_start=period_start,
+        period_end=period_end,
+        baseline=c.baseline if c.kind in ("ratio", "change") else None,
+        baseline_class=baseline_class(c.baseline) if c.kind in ("ratio", "change") else None,
+        denominator=c.num.denominator,
+        upper=c.num.high if c.num.is_range else None,
+    )
+
+
+def dedupe(figs: list[Figure], body: str) -> tuple[Figure, ...]:
+    """One figure per (value, unit, kind): a title or caption repeating the body counts once."""
+    seen: dict[tuple, int] = {}
+    out: list[Figure] = []
+    for f in figs:
+        key = (round(f.base_value or f.value, 9), f.base_unit, f.kind, f.denominator)
+        if key in seen:
+            other = out[seen[key]]
+            if (other.metric == f.metric or _is_heading(body, other.evidence.start)
+                    or _is_heading(body, f.evidence.start)):
+                if _is_heading(body, other.evidence.start) and not _is_heading(body, f.evidence.start):
+                    out[seen[key]] = f
+                continue
+        seen.setdefault(key, len(out))
+        out.append(f)
+    return tuple(out)
+
+
+def _is_heading(body: str, pos: int) -> bool:
+    """A title or caption line: short, with no sentence-final punctuation."""
+    ls = body.rfind("\n", 0, pos) + 1
+    le = body.find("\n", pos)
+    le = len(body) if le < 0 else le
+    line = body[ls:le].strip()
+    return len(line) < 250 and not line.endswith((".", ";", "…", "!", "?", ":"))

@@ -1,0 +1,179 @@
+"""Period scope: the period each figure covers, carried from sentence to sentence.
+
+A period stated in the title, the lead or at the head of a paragraph or list holds for the figures
+after it until another is stated (:func:`advance`); a figure takes the last period of its own
+sentence before it, else the running one (:func:`period_of`).  Counts of a standing stock take a
+period only from their own sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from vngov import metrics as metric_rules
+from vngov.figures.cues import Cues
+from vngov.models import DocContext
+from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
+from vngov.units import is_point_in_time, is_stock_noun
+
+if TYPE_CHECKING:
+    from vngov.figures.candidates import Cand
+    from vngov.figures.sentence import Sentence
+
+
+@dataclass
+class State:
+    """What carries from sentence to sentence: the running period, the last span, target lists."""
+
+    running: str | None = None
+    last_span: str | None = None
+    target_para: bool = False
+    head_status: str | None = None
+    target_period: str | None = None   # the period a list of targets names in its header
+    now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
+    ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
+
+
+def reference(ctx: DocContext, body: str) -> Reference:
+    """The year and month the report speaks from (meeting, header, or the lead's first year)."""
+    for d in (ctx.meeting_date, ctx.published):
+        if d and len(d) >= 7:
+            return Reference(int(d[:4]), int(d[5:7]))
+    if ctx.year:
+        return Reference(ctx.year, None)
+    return Reference(first_year(body[:1500]), None)
+
+
+def ref_date(ctx: DocContext) -> str | None:
+    """The report's date as the last day it may cover: "2024-01" counts as 2024-01-31."""
+    d = ctx.meeting_date or ctx.published
+    if not d:
+        return None
+    if len(d) == 4:
+        return d + "-12-31"
+    if len(d) == 7:
+        return d + "-31"
+    return d
+
+
+def shift(m: PeriodMention, d: int) -> PeriodMention:
+    return replace(m, start=m.start + d, end=m.end + d)
+
+
+_TERM_YEARS = 5
+
+
+def n_years(m: PeriodMention, state: State) -> PeriodMention:
+    """"trong 5 năm", "nhiệm kỳ qua" are the last span the article named (the term under review);
+    with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
+    if m.shape != "n_years":
+        return m
+    if state.last_span:
+        return replace(m, iso=state.last_span)
+    if state.ref_date:
+        y = int(state.ref_date[:4])
+        return replace(m, iso=f"{y - (m.years or _TERM_YEARS)}/{y}")
+    return m
+
+
+def advance(mentions: list[PeriodMention], state: State) -> None:
+    """The sentence's last period of results runs on into the next sentences.
+
+    A period that has not begun when the report was written ("đến năm 2030") is a
+    target's: it dates its own sentence but does not run on into the results after it.
+    """
+    for m in mentions:
+        if m.task or m.compare or m.local:
+            continue
+        if m.shape == "n_years":
+            m = n_years(m, state)
+        if m.iso and state.ref_date and bounds(m.iso)[0] > state.ref_date:
+            continue
+        if m.is_now:
+            state.now = True
+            continue
+        state.now = False
+        if m.is_reset:
+            state.running = None
+            continue
+        if m.shape in ("span", "term") and m.iso:
+            state.last_span = m.iso
+        if m.iso:
+            state.running = m.iso
+
+
+_UNTIL = ("to_date", "to_month", "to_month_end")
+
+
+def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
+    """The period ``c`` covers: its sentence's last period before it, else the one running on."""
+    text, mentions, state, cues = sent.text, sent.mentions, sent.state, sent.cues
+    explicit: PeriodMention | None = None
+    now, now_state, reset = False, False, False
+    carried_now = state.now and not any(not (m.task or m.compare or m.is_now or m.is_reset) and m.end <= c.start
+                                        for m in mentions)
+    for m in mentions:
+        if m.end > c.start or m.task or m.compare:
+            continue
+        if (m.shape in _UNTIL or m.local) and ";" in text[m.end:c.start]:
+            continue   # "đến 28/10" dates one item, not the rest of the list
+        if m.is_now:
+            now = True
+            now_state = m.is_state and m.start >= c.clause_start
+        elif m.is_reset:
+            reset, explicit, now, now_state = True, None, False, False
+        else:
+            explicit, now, now_state, reset = m, False, False, False
+    if anchor is not None and not c.own_metric:
+        if explicit is None or explicit.end <= anchor.start:
+            c.period = anchor.period
+            return
+    if explicit is None and not now and not reset:
+        for m in mentions:   # a period phrase later in the figure's own clause
+            if c.end <= m.start < c.clause_end and not (m.task or m.compare or m.is_now or m.is_reset):
+                explicit = m
+                break
+    if reset or "/ngày" in (c.unit.base or ""):
+        c.period = None     # vague ("thời gian qua") or a capacity per day
+        return
+    if c.unit.is_count or c.num.is_fraction:
+        c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
+        return
+    if now and ((c.unit.cls == "percent" and c.kind == "value") or (now_state and c.kind == "value")):
+        c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
+        return
+    running = state.target_period if state.target_para and state.target_period else state.running
+    period = explicit.iso if explicit is not None else running
+    if period and is_multi_year(period) and (explicit is None or explicit.shape == "to_year"):
+        if metric_rules.is_annual_level(metric_rules.canonical(c.metric, c.unit.cls, c.unit.noun)):
+            period = end_year(period)
+    c.period = period
+
+
+def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool, carried_now: bool,
+                  state: State, cues: Cues) -> str | None:
+    """Counts: flows take the running period; standing stocks only one their own sentence gives.
+
+    After "đến nay" in the same sentence no count has a period; after one in an
+    earlier sentence (and no dated period since), stocks and fractions have none.
+    """
+    if now:
+        return None
+    seg_start = text.rfind(";", 0, c.start) + 1
+    # a flow verb before the noun ("kết nạp 42 đảng viên") or right after it ("1.250 doanh nghiệp thành lập mới")
+    flow = cues.flow.search(text[seg_start:c.start]) or cues.flow.search(text[c.end:(c.tail_end or c.end)])
+    stock = is_stock_noun(c.unit.noun)
+    if c.num.is_fraction and stock:
+        flow = None       # "19/19 tiêu chí": a standing achievement whatever the verb
+    if carried_now and (c.num.is_fraction or stock):
+        return None
+    in_clause = explicit is not None and explicit.start >= c.clause_start
+    if is_point_in_time(c.unit.noun) or cues.stock.search(text[c.clause_start:c.start]):
+        return explicit.iso if in_clause else None
+    if explicit is not None:
+        return explicit.iso
+    if stock and not flow:
+        return None
+    if state.target_para and state.target_period:
+        return state.target_period
+    return state.running

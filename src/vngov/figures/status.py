@@ -1,0 +1,94 @@
+"""Status: whether a figure is a result, an estimate or a target.
+
+Targets come from a cue before the number ("phấn đấu", "dự kiến"), a list of targets opened by a
+header or a target-setting sentence, or the plan named as the subject ("kế hoạch giao 192 tỷ
+đồng"); estimates from "ước" in the clause or opening the sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from vngov.figures.cues import Cues
+from vngov.figures.scope import State
+from vngov.periods import PeriodMention, bounds
+
+if TYPE_CHECKING:
+    from vngov.figures.candidates import Cand
+    from vngov.figures.sentence import Sentence
+
+
+# Baselines met before a figure are not target cues: "đạt 123% so với mục tiêu", "đạt 87% kế hoạch năm".
+_COMPARISON = re.compile(r"(?:so\s+với|so\s+mới|so)\s+[^,;.]*", re.I)
+
+
+_PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^,;.]*", re.I)
+
+
+_DONE_BEFORE = re.compile(r"(?<![\w])(?:đã|đang|vẫn)(?![\w])[^,;]*$", re.I)
+
+
+def sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention], state: State) -> bool:
+    """A sentence that opens with a period and sets its targets ("Năm 2018, huyện phấn đấu …") makes the
+    rest of its paragraph a list of targets, unless the striving is told as done ("đã nỗ lực phấn
+    đấu") or the period is past when the report is written."""
+    if target_at is None or _DONE_BEFORE.search(text, 0, target_at):
+        return False
+    opening = [m for m in mentions if m.iso and m.start <= 2 and not (m.compare or m.task)]
+    if not opening or opening[0].shape == "to_year":
+        return False     # only a sentence that opens with the period it plans: "Năm 2018, huyện phấn đấu …"
+    return not (state.ref_date and bounds(opening[0].iso)[1] < state.ref_date)
+
+
+def target_header_at(text: str, cues: Cues) -> re.Match[str] | None:
+    """A target-list header ("Một số chỉ tiêu chủ yếu năm 2024: …"), searched only where a key occurs."""
+    low = text.casefold()
+    return cues.target_header.search(text) if any(k in low for k in cues.header_keys) else None
+
+
+def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) -> None:
+    """Target, estimate or actual, from the cues before ``c`` and the list or paragraph it is in."""
+    text, state, cues = sent.text, sent.state, sent.cues
+    before = text[:c.start]
+    own = text[c.clause_start:c.start]
+    if state.target_para or (sent.target_at is not None and sent.target_at <= c.start):
+        c.status = "target"
+        return
+    if cues.estimate.search(own) or cues.estimate_opener.match(text):
+        c.status = "estimate"
+        return
+    if cues.plan_subject.match(own):
+        c.status = "target"      # "(Kế hoạch 9%)", "kế hoạch HĐND tỉnh giao 192,5 tỷ đồng"
+        return
+    if anchor is not None and not c.own_metric:
+        c.status = anchor.status
+        return
+    cue = None
+    low = before.casefold()
+    for m in (cues.breakdown.finditer(before) if any(k in low for k in cues.breakdown_keys) else ()):
+        cue = m
+    if cue is not None:
+        # a breakdown ("trong đó …") of a target is a target; of an estimate it is what its own
+        # clause says (SCHEMA: an estimate only where the text marks it)
+        wholes = [d for d in done if d.start < cue.start()]
+        if wholes and wholes[-1].status == "target":
+            c.status = "target"
+            return
+        if not before[:cue.start()].strip() and state.head_status == "target":
+            c.status = "target"
+            return
+    c.status = "actual"
+
+
+def target_from(text: str, cues: Cues) -> int | None:
+    """Where the sentence's figures become targets: after a target cue or a target-list header."""
+    low = text.casefold()
+    if not any(k in low for k in cues.target_keys):
+        return None
+    def spaces(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+    cleaned = cues.not_target.sub(spaces, text)
+    cleaned = _COMPARISON.sub(spaces, cleaned)
+    cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
+    ends = [m.end() for m in (cues.target.search(cleaned), cues.target_header.search(text)) if m]
+    return min(ends) if ends else None
