@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vngov.lexicon import alternation, load
-from vngov.text import UPPER, fold, normalize, normalize_text
+from vngov.text import fold, lower_keeping_offsets, normalize, normalize_text, UPPER
 
 
 @dataclass(frozen=True)
@@ -340,11 +340,6 @@ def _level_initials() -> tuple[str, ...]:
     return tuple(sorted(firsts | {f.capitalize() for f in firsts} | {f.upper() for f in firsts}))
 
 
-def _lowered(text: str) -> str:
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 @lru_cache(maxsize=1)
 def _bare_province_pattern() -> re.Pattern[str] | None:
     written = sorted({c[len(_level_of(c) or "") + 1:] for c in _gazetteer().provinces.values()},
@@ -394,7 +389,7 @@ def mentions(text: str, normalized: bool = False) -> list[Mention]:
     hits = [(m.start(), m.end(), m.lastgroup, m.group(m.lastgroup)) for m in _cased_pattern().finditer(text)]
     if any(w in text for w in _level_initials()):
         hits += [(m.start(), m.end(), m.lastgroup, m.group(m.lastgroup))
-                 for m in _lower_pattern().finditer(_lowered(text))]
+                 for m in _lower_pattern().finditer(lower_keeping_offsets(text))]
         hits.sort()
     last_end = -1
     for start, end0, kind, word in hits:

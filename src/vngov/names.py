@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.text import LOWER, UPPER, normalize_text
 
 # A capitalised syllable: "Nguyễn", "Đình" (all-caps "NGUYỄN" is not a name here); the
@@ -50,8 +50,7 @@ class _Lex:
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
     """Matches when the text before a run ends with one of ``words``."""
-    alts = sorted({re.escape(normalize_text(w).casefold()) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?:^|[^\w])(?:" + "|".join(alts) + r")[\s:,]*$")
+    return re.compile(r"(?:^|[^\w])(?:" + alternation([normalize_text(w).casefold() for w in words]) + r")[\s:,]*$")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from vngov.lexicon import alternation, load
 from vngov.models import Role
-from vngov.text import LOWER, UPPER, fold, normalize_text
+from vngov.text import LOWER, UPPER, fold
 
 _B = r"(?:(?<=\.)|(?![\w&]))"  # a lexicon word ends here (not "Bộ" in "Bộ đội", not "TX" in "TXK")
 PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \u00a0]+[{UPPER}][{LOWER}]+){{0,3}}"
@@ -100,9 +100,9 @@ def lexicon() -> _Lexicon:
         whole={fold(k): v for k, v in lex["whole_offices"].items()},
         abbreviations={fold(k): v for k, v in lex["abbreviations"].items()},
         loose=re.compile(loose),
-        loose_stop=re.compile(rf"\s*[,;:()\n]|\s+[-–—]\s|\s+(?i:{_alt(loose_lex.get('stop_words', ['và']), flags='')[3:-1]})(?!\w)"),
+        loose_stop=re.compile(rf"\s*[,;:()\n]|\s+[-–—]\s|\s+(?i:{alternation(loose_lex.get('stop_words', ['và']))})(?!\w)"),
         level_tail=re.compile(rf"(?<!\w)(?P<level>{level})(?!\w)(?:\s+(?P<place>{PLACE}))?$"),
-        body_level=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in sorted(implied, key=len, reverse=True))})(?!\w)"),
+        body_level=re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in implied])})(?!\w)"),
         body_levels={fold(k): v for k, v in implied.items()},
     )
 

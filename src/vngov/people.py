@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vngov import localities, names, offices
-from vngov.lexicon import load
+from vngov.lexicon import alternation, load
 from vngov.models import Article, Person, Role
-from vngov.text import CAPITAL, LOWER, UPPER, fold, normalize_text, sentences
+from vngov.text import CAPITAL, LOWER, UPPER, fold, sentences
 
 _SEP_AFTER_NAME = re.compile(r"\s*(?:,|[-–—]|\()\s*")
 _SEP_BETWEEN = re.compile(r"\s*(?:,|\s[-–]|(?i:kiêm|đồng thời là))\s*")
@@ -56,8 +56,7 @@ class _Mention:
 @lru_cache(maxsize=1)
 def _credit() -> re.Pattern[str]:
     cues = load("names").get("credit_cues", [])
-    alts = "|".join(re.escape(normalize_text(c)).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?:^|[\n(\[|.!?–-])\s*(?i:{alts})\s*:\s*$")
+    return re.compile(rf"(?:^|[\n(\[|.!?–-])\s*(?i:{alternation(cues)})\s*:\s*$")
 
 
 def extract_people(article: Article) -> tuple[Person, ...]:
@@ -126,8 +125,7 @@ def _with_short_forms(text: str, found: list[_Mention], sents, starts: list[int]
 
 @lru_cache(maxsize=1)
 def _short_form_pattern() -> re.Pattern[str]:
-    words = sorted(load("names").get("short_form_address", []), key=len, reverse=True)
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alts = alternation(load("names").get("short_form_address", []))
     return re.compile(rf"(?<!\w)(?i:{alts})\s+(?P<given>{CAPITAL}[{LOWER}]+)(?![\w])(?!\s+{CAPITAL})")
 
 
@@ -316,8 +314,7 @@ def _unit_pattern() -> re.Pattern[str]:
     """A level word or a party committee followed by a capitalised name: "huyện Kỳ Anh", "Thị ủy Kỳ Anh"."""
     lex = load("offices")
     words = list(lex["levels"]) + [k for k, v in lex["bodies"]["party_committees"].items() if v]
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<w>{alts})(?!\w)(?:\s+|(?<=\.))(?P<p>{offices.PLACE})")
+    return re.compile(rf"(?<!\w)(?P<w>{alternation(words)})(?!\w)(?:\s+|(?<=\.))(?P<p>{offices.PLACE})")
 
 
 def _article_units(text: str, mentions: list[_Mention]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov.lexicon import alternation, load
+from vngov.text import lower_keeping_offsets
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -57,7 +58,6 @@ class PeriodMention:
 @dataclass(frozen=True)
 class _Rules:
     combined: re.Pattern[str]          # every phrase as one alternation, in lexicon order (lower-case text)
-    combined_i: re.Pattern[str]        # the same, case-insensitive, for text whose lower() changes length
     shapes: tuple[str, ...]            # shape of alternative i (group "p{i}")
     groups: tuple[tuple[tuple[str, str], ...], ...]   # (name, renamed group) of alternative i
     index: dict[str, int]              # "p{i}" -> i
@@ -84,7 +84,7 @@ def _rules() -> _Rules:
     # every phrase starts with a digit or one of these words: other positions are skipped fast
     starts = alternation(lex["starts"]["words"] + [w.split()[0] for w in lex["number_words"]])
     source = rf"(?<!\w)(?=\d|\(|(?:{starts})(?!\w))(?:" + "|".join(alts) + ")"
-    return _Rules(re.compile(source, re.M), re.compile(source, re.I | re.M), tuple(shapes), tuple(groups),
+    return _Rules(re.compile(source, re.M), tuple(shapes), tuple(groups),
                   {f"p{i}": i for i in range(len(shapes))},
                   {k: tuple(v) for k, v in lex["task"]["keys"].items()}, re.compile(lex["task"]["before"], re.I),
                   re.compile(lex["task"]["name_before"]), re.compile(lex["task"]["compare"], re.I),
@@ -96,9 +96,7 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
     """Every period phrase of ``text`` (no overlaps, longest first), in order."""
     rules = _rules()
     out: list[PeriodMention] = []
-    low = text.lower()     # lower-case once, match case-sensitively: much faster than re.I
-    rx, subject = (rules.combined, low) if len(low) == len(text) else (rules.combined_i, text)
-    for m in rx.finditer(subject):
+    for m in rules.combined.finditer(lower_keeping_offsets(text)):   # case-sensitive on lower case: fast
         if m.end() == m.start():
             continue
         i = rules.index[m.lastgroup]       # the alternative that matched closes last
@@ -108,7 +106,7 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
             g["n"] = str(_number_words()[" ".join(g["n"].split())])
         start, end = m.start(), m.end()
         before = text[max(0, start - 40):start]
-        lowb = before.lower()
+        lowb = lower_keeping_offsets(before)
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
             task=_flag(rules.task, before, lowb, rules.keys["task"])

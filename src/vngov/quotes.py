@@ -21,7 +21,7 @@ from functools import lru_cache
 from vngov import names, offices
 from vngov.lexicon import alternation, load
 from vngov.models import Article, Directive, Person, Quote
-from vngov.text import UPPER, fold, normalize_text, sentences
+from vngov.text import UPPER, fold, sentences
 
 _OPEN = "“\"«„"
 _APPOSITION_MAX = 160  # characters between a name and the comma that closes its apposition

@@ -163,6 +163,16 @@ def _push(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
+def lower_keeping_offsets(text: str) -> str:
+    """``text`` lower-cased character by character, so every offset still points at the same letter.
+
+    Lexicon patterns are written in lower case and matched case-sensitively on this (much faster
+    than re.I); the rare letter whose lower case is longer ("İ") is kept as it is.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def fold(s: str) -> str:
     """Case-folded, white space collapsed: a key for comparing phrases."""
     return " ".join(normalize_text(s).casefold().split())

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from vngov.lexicon import load
+from vngov.text import lower_keeping_offsets
 
 
 class UnitMatch(NamedTuple):
@@ -34,7 +35,6 @@ class UnitMatch(NamedTuple):
 @dataclass(frozen=True)
 class _Table:
     pattern: re.Pattern[str]       # on lower-cased text
-    pattern_i: re.Pattern[str]     # the same, case-insensitive, for text whose lower() changes length
     forms: dict[str, tuple[str, float, str]]   # folded form -> (base, factor, cls)
     scales: dict[str, float]
     money_base: str
@@ -89,7 +89,7 @@ def _table() -> _Table:
                 rf"(?P<per>(?:\s?/\s?(?:{per}){end})*)"
                 rf"|\s?(?P<money>{money_alt})(?![\w])")
 
-    return _Table(re.compile(source(str.lower)), re.compile(source(str), re.I), forms, scales, money["base"], frozenset(_key(c) for c in counts),
+    return _Table(re.compile(source(str.lower)), forms, scales, money["base"], frozenset(_key(c) for c in counts),
                   frozenset(_key(s) for s in lex["counts"]["stock"]),
                   frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])),
                   frozenset(_first_word(f) for f in list(lex_forms(lex)) + counts + list(lex["scales"])
@@ -122,8 +122,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
 def _match_window(text: str) -> UnitMatch | None:
     t = _table()
     pos = 0
-    low = text.lower()     # match lower-cased text case-sensitively: much faster than re.I
-    m = t.pattern.match(low, pos) if len(low) == len(text) else t.pattern_i.match(text, pos)
+    m = t.pattern.match(lower_keeping_offsets(text), pos)   # case-sensitive on lower case: fast
     if not m:
         return None
     if m.group("money"):
