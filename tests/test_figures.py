@@ -216,7 +216,7 @@ def test_a_future_period_does_not_run_on_into_results():
     body = ("Tỉnh phấn đấu đến năm 2025 có 80% xã đạt chuẩn nông thôn mới. "
             "Toàn tỉnh giải ngân 500 tỷ đồng vốn đầu tư công.")
     found = figs(body, meeting_date="2023-07-12")
-    assert one(found, 80).status == "target" and one(found, 80).period == "2023/2025"
+    assert one(found, 80).status == "target" and one(found, 80).period == "2025"   # SCHEMA: "đến năm 2025" is 2025
     assert one(found, 500).status == "actual" and one(found, 500).period != "2025"
 
 
@@ -325,3 +325,17 @@ def test_an_addition_is_a_change_and_the_new_total_a_value():
     assert one(found, 6).kind == "change"
     assert one(found, 6).baseline is None
     assert one(found, 36).kind == "value"
+
+
+def test_a_yearly_rate_toward_a_horizon_covers_the_span_a_level_the_horizon_year():
+    found = figs("Đại hội đề ra mục tiêu đến năm 2030, thu ngân sách đạt 900 tỷ đồng; GRDP tăng bình quân 10%/năm; "
+                 "thu nhập bình quân đầu người đạt 120 triệu đồng.", meeting_date="2025-06-10")
+    assert one(found, 900).period == "2030"
+    assert one(found, 10).period == "2025/2030"
+    assert one(found, 120).period == "2030"
+
+
+def test_the_year_of_a_task_listed_with_commas_is_not_a_period_of_results():
+    found = figs("Kỳ họp đánh giá tình hình năm 2015, bàn nhiệm vụ, giải pháp năm 2016. Tổng thu ngân sách đạt 140,5 tỷ đồng.",
+                 meeting_date="2015-12-20")
+    assert one(found, 140.5).period == "2015"

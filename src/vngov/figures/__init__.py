@@ -89,6 +89,12 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     return dedupe(out, body)
 
 
+def _list_period(state: State, dated: list[PeriodMention]) -> None:
+    """The period a header of a list of targets names (kept until another header names one)."""
+    if dated:
+        state.target_period, state.target_horizon = dated[-1].iso, dated[-1].shape == "to_year"
+
+
 def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: State,
               has_digit: bool = True) -> list[Figure]:
     """The figures of ``article.body[s:e]``; carries its periods and target lists on in ``state``."""
@@ -100,7 +106,7 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
         if header:
             state.target_para = True
             dated = [m for m in mentions if m.iso and m.start - s < header.end() + 2]
-            state.target_period = dated[-1].iso if dated else state.target_period
+            _list_period(state, dated)
         return []
     rel = [shift(m, -s) for m in mentions]
     rel = [n_years(m, state) for m in rel]
@@ -108,7 +114,7 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     header = target_header_at(text, cues)
     if header is not None:
         dated = [m for m in rel if m.iso and m.start < header.end() + 2]
-        state.target_period = dated[-1].iso if dated else state.target_period
+        _list_period(state, dated)
     if not cands:
         advance(rel, state)
         state.target_para = state.target_para or header is not None

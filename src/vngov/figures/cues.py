@@ -38,6 +38,7 @@ class Cues:
     approx: re.Pattern[str]
     not_after_words: frozenset[str]
     represented: re.Pattern[str]
+    yearly_rate: re.Pattern[str]       # "bình quân 9%/năm": a rate over a span, not the horizon year's level
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
     header_keys: tuple[str, ...]
     plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
@@ -78,6 +79,7 @@ def load_cues() -> Cues:
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
+        yearly_rate=re.compile(rf"(?:{alternation(sc['yearly_rate'])})", re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=gate_keys(st["target_keys"]),
         header_keys=gate_keys(st["target_header_keys"]),

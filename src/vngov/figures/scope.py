@@ -30,6 +30,7 @@ class State:
     target_para: bool = False
     head_status: str | None = None
     target_period: str | None = None   # the period a list of targets names in its header
+    target_horizon: bool = False       # ... written as a horizon ("đến năm 2030")
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
 
@@ -142,11 +143,18 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     if now and ((c.unit.cls == "percent" and c.kind == "value") or (now_state and c.kind == "value")):
         c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
         return
-    running = state.target_period if state.target_para and state.target_period else state.running
+    in_list = state.target_para and state.target_period
+    running = state.target_period if in_list else state.running
     period = explicit.iso if explicit is not None else running
-    if period and is_multi_year(period) and (explicit is None or explicit.shape == "to_year"):
-        if metric_rules.is_annual_level(metric_rules.canonical(c.metric, c.unit.cls, c.unit.noun)):
-            period = end_year(period)
+    horizon = explicit.shape == "to_year" if explicit is not None else bool(in_list and state.target_horizon)
+    if period and is_multi_year(period):
+        yearly = c.unit.cls == "percent" and \
+            cues.yearly_rate.search(text, max(0, c.clause_start), min(len(text), c.end + 12))
+        if horizon and not yearly:
+            period = end_year(period)     # "đến năm 2030 đạt 140 triệu đồng": the horizon year's level
+        elif explicit is None and not yearly and \
+                metric_rules.is_annual_level(metric_rules.canonical(c.metric, c.unit.cls, c.unit.noun)):
+            period = end_year(period)     # per-capita income in a five-year review: the final year's
     c.period = period
 
 

@@ -30,7 +30,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                  "growth_metric": "[str]"},
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str",
-                  "flow": "[str]", "stock": "[str]"},
+                  "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]"},
     },
     "localities": {"dot_required": "[str]", "not_names": "[str]", "levels": "{str}", "abbreviations": "{str}",
                    "committees": "{str}", "acronyms": "{str}", "tiers": "{int}", "aliases": "{str}",
