@@ -57,3 +57,19 @@ def test_fillers_between_offices_are_skipped():
     text = "Ủy viên BCH Đảng bộ huyện, nhiệm kỳ 2020-2025, giữ chức Trưởng phòng Nội vụ"
     pos = text.index("nhiệm")
     assert text[offices.fillers_at(text, pos):].strip().startswith("Trưởng phòng")
+
+
+def test_around_gives_every_office_of_a_name_in_one_call():
+    text = "Dự có Đại tá Lê Văn An, Ủy viên BTV Tỉnh ủy, Giám đốc Công an tỉnh và các đồng chí khác."
+    s = text.index("Lê Văn An")
+    got = offices.around(text, s, s + len("Lê Văn An"), 0, len(text), len(text))
+    assert [om.group() for om, _, _ in got.roles] == ["Ủy viên BTV Tỉnh ủy", "Giám đốc Công an tỉnh"]
+    assert got.rank == "Đại tá" and not got.own_before
+    assert got.chain_end == text.index(" và")
+
+
+def test_around_reads_a_shared_list_head():
+    text = "Dự có các Phó Chủ tịch UBND tỉnh: Trần Văn Bình, Lê Thị Cúc."
+    s = text.index("Trần Văn Bình")
+    got = offices.around(text, s, s + len("Trần Văn Bình"), 0, len(text), len(text))
+    assert [om.group() for om, _, _ in got.shared] == ["Phó Chủ tịch UBND tỉnh"] and got.roles == []

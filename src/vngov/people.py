@@ -25,9 +25,6 @@ from vngov.lexicon import alternation, load
 from vngov.models import Article, Person, Role
 from vngov.text import CAPITAL, LOWER, UPPER, fold, sentences
 
-_SEP_AFTER_NAME = re.compile(r"\s*(?:,|[-–—]|\()\s*")
-_SEP_BETWEEN = re.compile(r"\s*(?:,|\s[-–]|(?i:kiêm|đồng thời là))\s*")
-_LINK_BACK = re.compile(r"\s*(?:,|\s[-–]|(?<!\w)(?i:kiêm|đồng thời là))\s*$")
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
 # A signature line: names only, joined by "-", "–", ",", "/" or "và", maybe a source after a slash
 # ("Thu Hằng, Nguyễn Oanh/HTTV", "Trần Nông - Huỳnh Ấn"), or one name then a short title with no
@@ -35,8 +32,6 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
 _NAME_WORDS = rf"{CAPITAL}[{UPPER}{LOWER}]*(?:\s+{CAPITAL}[{UPPER}{LOWER}]*){{0,4}}"
 _SIGNATURE = re.compile(rf"^\s*{_NAME_WORDS}(?:\s*(?:[-–—,/&]|\svà\s)\s*{_NAME_WORDS})*\s*(?:/\s*[{UPPER}0-9.]+)?\s*$")
 _SIGNED_TITLE = re.compile(rf"^\s*{_NAME_WORDS}\s+[-–—]\s+[^.!?:;\n]{{3,90}}$")
-_ITEM_END = re.compile(r"\s*;")
-_PLURAL = re.compile(r"(?<!\w)(?i:các|những)(?:\s+(?i:đồng chí|ông|bà|vị))?\s*$")
 
 
 @dataclass
@@ -68,8 +63,9 @@ def extract_people(article: Article) -> tuple[Person, ...]:
     for i, m in enumerate(mentions):
         prev_end = mentions[i - 1].chain_end if i and mentions[i - 1].sent == m.sent else m.sent[0]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].sent == m.sent else m.sent[1]
-        _before(text, m, prev_end)
-        _after(text, m, nxt)
+        got = offices.around(text, m.start, m.end, prev_end, nxt, m.sent[1])
+        m.rank, m.roles, m.shared = got.rank, got.roles, got.shared
+        m.own_before, m.item_start, m.chain_end = got.own_before, got.item_start, got.chain_end
     _lists(text, mentions)
     return _people(article, mentions, _Units(text, mentions))
 
@@ -140,151 +136,6 @@ def _on_signature_line(text: str, s: int, e: int) -> bool:
     if _SIGNATURE.match(line):
         return True
     return s == ls and text.count("\n", le) <= 2 and _SIGNED_TITLE.match(line) is not None
-
-
-# --- offices before and after a name -------------------------------------------------
-
-
-def _strip_address(text: str, lo: int, e: int, m: _Mention) -> int:
-    """Move ``e`` back over "đồng chí", "ông", ranks and degrees just before a name."""
-    lex = offices.lexicon()
-    while True:
-        e = _rstrip(text, lo, e)
-        r = lex.rank.search(text, lo, e)
-        if r:
-            m.rank = m.rank or " ".join(r.group().split())
-            e = r.start()
-            continue
-        a = lex.address.search(text, lo, e)
-        if a and a.start() < e:
-            e = a.start()
-            continue
-        return e
-
-
-def _rstrip(text: str, lo: int, e: int) -> int:
-    while e > lo and text[e - 1].isspace():
-        e -= 1
-    return e
-
-
-def _office_ending_at(text: str, lo: int, e: int) -> re.Match | None:
-    """The longest office phrase that ends exactly at ``e`` and starts at or after ``lo``."""
-    cands = offices.starts(text, lo, e)
-    for s in cands:
-        m = offices.fullmatch_at(text, s, e)
-        if m:
-            return m
-    for s in cands:  # an organisation the lexicon does not list: "Giám đốc Trung tâm Khuyến nông …"
-        m = offices.loose_fullmatch_at(text, s, e)
-        if m:
-            return m
-    return None
-
-
-def _chain_back(text: str, lo: int, e: int) -> list[tuple[re.Match, int, int]]:
-    """Offices ending at ``e``, going back over ", " separators: last office first."""
-    found: list[tuple[re.Match, int, int]] = []
-    while e > lo:
-        e = _rstrip(text, lo, e)
-        om = _office_ending_at(text, lo, e)
-        if om is None and found:      # "Phó Bí thư, Chủ tịch UBND huyện Nguyễn Văn A"
-            om = offices.bare_title_ending_at(text, lo, e)
-        if om is None:
-            break
-        found.append((om, om.start(), om.end()))
-        link = _LINK_BACK.search(text, lo, om.start())
-        if link:
-            e = link.start()
-            continue
-        break
-    return found
-
-
-def _before(text: str, m: _Mention, lo: int) -> None:
-    e = _strip_address(text, lo, m.start, m)
-    if e < _rstrip(text, lo, m.start) and e > lo and text[e - 1] == ",":
-        e -= 1  # "Trưởng Công an huyện, Thượng tá Lê Văn A": office, rank, name
-    elif e > lo + 1 and text[e - 1] in "-–" and text[e - 2].isspace():
-        e -= 1  # "Bí thư Huyện ủy - Nguyễn Hữu Nghĩa": an office, a dash, the name
-    m.item_start = e
-    chain = _chain_back(text, lo, e)
-    m.roles.extend(reversed(chain))
-    if chain:
-        m.own_before = True
-        m.item_start = chain[-1][1]
-        # "các đồng chí Phó Chủ tịch UBND tỉnh A, B": a plural head shares its office
-        if _PLURAL.search(text, lo, m.item_start):
-            m.shared = list(reversed(chain))
-    # a list head: "các Phó Chủ tịch UBND tỉnh: A, B" — the office before the colon is shared
-    p = _rstrip(text, lo, m.item_start)
-    if not chain and p > lo and text[p - 1] == ":":
-        head = _chain_back(text, lo, p - 1)
-        m.shared = list(reversed(head))
-
-
-def _after(text: str, m: _Mention, hi: int) -> None:
-    sep = _SEP_AFTER_NAME.match(text, m.end, hi)
-    if sep:
-        pos = sep.end()
-    else:  # "bổ nhiệm ông Nguyễn Văn A giữ chức Phó Giám đốc Sở Y tế"
-        pos = offices.fillers_at(text, m.end)
-        if pos == m.end:
-            return
-    while pos < hi:
-        pos = offices.fillers_at(text, pos)
-        om = offices.match_at(text, pos, hi)
-        if om is None or _loose_is_longer(text, om, hi):
-            om = offices.loose_match_after(text, pos, hi) or om
-        if om is None:
-            om = _bare_before_office(text, pos, hi)
-        if om is None:
-            return
-        rest = text[om.end():hi]
-        if hi < m.sent[1] and _only_address(rest):
-            return  # "…, Chủ tịch UBND tỉnh Võ Trọng Hải": the office is the next person's
-        m.roles.append((om, om.start(), om.end()))
-        m.chain_end = om.end()
-        nxt = _SEP_BETWEEN.match(text, om.end(), hi)
-        if nxt:
-            pos = nxt.end()
-            continue
-        f = offices.fillers_at(text, om.end())
-        if f > om.end():
-            pos = f
-            continue
-        return
-
-
-def _bare_before_office(text: str, pos: int, hi: int) -> re.Match | None:
-    """"Phó Bí thư, Chủ tịch UBND huyện": a bare title is an office when another office follows it."""
-    bare = offices.bare_title_at(text, pos, hi)
-    if bare is None:
-        return None
-    if _ITEM_END.match(text, bare.end()):
-        return bare      # "các đồng chí: Lê Văn Hòa, Phó Bí thư; Trần Văn Lâm, …": the item ends there
-    nxt = _SEP_BETWEEN.match(text, bare.end(), hi)
-    if nxt and offices.match_at(text, offices.fillers_at(text, nxt.end()), hi):
-        return bare
-    return None
-
-
-def _loose_is_longer(text: str, om: re.Match, hi: int) -> bool:
-    """A listed office that stops inside an organisation's name ("Giám đốc Sở … Điện lực"): try the loose form."""
-    nxt = text[om.end():hi].lstrip(" ")
-    return bool(nxt) and nxt[0].isupper() and not nxt.startswith(("Đ/c",))
-
-
-def _only_address(s: str) -> bool:
-    """True if ``s`` holds nothing but white space and forms of address/ranks."""
-    lex = offices.lexicon()
-    s = s.strip()
-    while s:
-        r = lex.rank.search(s) or lex.address.search(s)
-        if not r or r.start() == r.end():
-            return False
-        s = s[:r.start()].strip()
-    return True
 
 
 def _lists(text: str, mentions: list[_Mention]) -> None:
