@@ -94,28 +94,47 @@ def clean(words: str) -> str:
 def _split_words(s: str, cut: str) -> list[str]:
     """Words of ``s`` whose head a rule cut off while keeping their tail ("toàn xã | hội").
 
-    The syllables ``cut`` kept are aligned with those of ``s``; a word (as the segmenter reads it)
-    with a removed syllable before a kept one was split: a lexicon term inside it, or a two-syllable
-    compound, is held together.  Cuts at the end of a phrase
-    (final verbs) are left alone: there the segmenter's own joins ("nghiệp ước") are not words.
+    The syllables ``cut`` kept are aligned with those of ``s``; where a removed syllable comes right
+    before a kept one, a lexicon term across that boundary, or a two-syllable compound the segmenter
+    reads there (in a window of four syllables, cached), is held together.  Cuts of final verbs are
+    never looked at: there the segmenter's joins ("nghiệp ước") are not words.
     """
-    syl = s.casefold().split()
+    syl = s.split()
+    low = [x.casefold() for x in syl]
     kept = [False] * len(syl)
-    for block in difflib.SequenceMatcher(a=syl, b=cut.casefold().split(), autojunk=False).get_matching_blocks():
+    for block in difflib.SequenceMatcher(a=low, b=cut.casefold().split(), autojunk=False).get_matching_blocks():
         for k in range(block.a, block.a + block.size):
             kept[k] = True
-    out, i = [], 0
-    for w in _segment(s):
-        n = len(w.split())
-        span = kept[i:i + n]
-        if any(not a and b for a, b in zip(span, span[1:])):       # removed, then kept, inside the word
-            fixed = [f for f in _rules().fixed_words if f in w.casefold()]
-            if fixed:           # the segmenter may glue a term to its neighbour: "toàn xã hội ước"
-                out.append(w[w.casefold().find(fixed[0]):][:len(fixed[0])])
-            elif n == 2:        # a compound; longer joins ("đảng kết nạp") are the segmenter's guesses
-                out.append(w)
-        i += n
+    out = []
+    for i in range(1, len(syl)):
+        if not kept[i] or kept[i - 1]:
+            continue
+        term = _term_across(low, i)
+        if term:
+            out.append(" ".join(syl[term[0]:term[1]]))
+        elif _compound(" ".join(_bare(x) for x in low[max(0, i - 2):i + 2]), _bare(low[i - 1]), _bare(low[i])):
+            out.append(f"{syl[i - 1]} {syl[i]}")
     return out
+
+
+def _term_across(low: list[str], i: int) -> tuple[int, int] | None:
+    """A lexicon term (``fixed_words``) that spans the boundary before syllable ``i``."""
+    for term in _rules().fixed_words:
+        n = len(term.split())
+        for a in range(max(0, i - n + 1), i):
+            if " ".join(_bare(x) for x in low[a:a + n]) == term:
+                return a, a + n
+    return None
+
+
+def _bare(syllable: str) -> str:
+    return syllable.strip(",.;:()“”\"'")
+
+
+@lru_cache(maxsize=4096)
+def _compound(window: str, left: str, right: str) -> bool:
+    """True when the segmenter reads ``left right`` as one word inside ``window``."""
+    return f"{left} {right}" in (w.casefold() for w in _segment(window))
 
 
 def _segment(s: str) -> list[str]:
