@@ -339,3 +339,21 @@ def test_the_year_of_a_task_listed_with_commas_is_not_a_period_of_results():
     found = figs("Kỳ họp đánh giá tình hình năm 2015, bàn nhiệm vụ, giải pháp năm 2016. Tổng thu ngân sách đạt 140,5 tỷ đồng.",
                  meeting_date="2015-12-20")
     assert one(found, 140.5).period == "2015"
+
+
+def test_targets_met_are_results_and_a_list_of_main_targets_is_targets():
+    found = figs("Năm 2025, Đảng bộ xã hoàn thành và hoàn thành vượt mức 25/25 chỉ tiêu đề ra. "
+                 "Thu ngân sách đạt hơn 197 tỷ đồng.", meeting_date="2025-12-10")
+    assert one(found, 197).status == "actual"
+    found = figs("Đại hội thông qua các chỉ tiêu chủ yếu trong nhiệm kỳ 2020 - 2025: tốc độ tăng trưởng bình quân "
+                 "trên 10%/năm; thu nhập bình quân đầu người đạt 86,6 triệu đồng/năm.", meeting_date="2020-06-10")
+    assert [f.status for f in found] == ["target", "target"]
+    found = figs("Kết quả thực hiện các chỉ tiêu chủ yếu năm 2024: thu ngân sách đạt 300 tỷ đồng.",
+                 meeting_date="2024-12-20")
+    assert one(found, 300).status == "actual"
+
+
+def test_a_breakdown_without_its_own_verb_takes_the_estimate_of_its_whole():
+    found = figs("Tổng thu ngân sách ước đạt 20 tỷ đồng. Trong đó thu địa bàn 9,6 tỷ đồng, đạt 56% dự toán.",
+                 meeting_date="2016-06-20")
+    assert one(found, 9.6).status == "estimate" and one(found, 56).status == "estimate"

@@ -130,6 +130,6 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if cands:
         state.head_status = cands[0].status
     advance(rel, state)
-    if header or sets_targets(text, target_at, rel, state):
+    if header or sets_targets(text, target_at, rel, state, cues):
         state.target_para = True
     return figs

@@ -43,6 +43,9 @@ class Cues:
     header_keys: tuple[str, ...]
     plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
     estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
+    header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
+    target_setting: re.Pattern[str]    # cues that set a paragraph's targets
+    result_verb: re.Pattern[str]       # a result verb in a clause
     logistics_keys: tuple[str, ...]
     breakdown_keys: tuple[str, ...]
 
@@ -85,6 +88,9 @@ def load_cues() -> Cues:
         header_keys=gate_keys(st["target_header_keys"]),
         plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
                                 rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
+        header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
+        target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
+        result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),
         estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),
         logistics_keys=gate_keys(sc["logistics"]),
         breakdown_keys=gate_keys(st["breakdown"]),

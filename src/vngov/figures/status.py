@@ -28,12 +28,16 @@ _PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|ch
 _DONE_BEFORE = re.compile(r"(?<![\w])(?:đã|đang|vẫn)(?![\w])[^,;]*$", re.I)
 
 
-def sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention], state: State) -> bool:
+def sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention], state: State,
+                 cues: Cues) -> bool:
     """A sentence that opens with a period and sets its targets ("Năm 2018, huyện phấn đấu …") makes the
     rest of its paragraph a list of targets, unless the striving is told as done ("đã nỗ lực phấn
     đấu") or the period is past when the report is written."""
     if target_at is None or _DONE_BEFORE.search(text, 0, target_at):
         return False
+    setting = cues.target_setting.search(text, 0, target_at + 1)
+    if setting is None or cues.result_verb.search(text, 0, setting.start()):
+        return False     # "hoàn thành 25/25 chỉ tiêu đề ra": targets met, not set
     opening = [m for m in mentions if m.iso and m.start <= 2 and not (m.compare or m.task)]
     if not opening or opening[0].shape == "to_year":
         return False     # only a sentence that opens with the period it plans: "Năm 2018, huyện phấn đấu …"
@@ -43,7 +47,12 @@ def sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention]
 def target_header_at(text: str, cues: Cues) -> re.Match[str] | None:
     """A target-list header ("Một số chỉ tiêu chủ yếu năm 2024: …"), searched only where a key occurs."""
     low = text.casefold()
-    return cues.target_header.search(text) if any(k in low for k in cues.header_keys) else None
+    if not any(k in low for k in cues.header_keys):
+        return None
+    for m in cues.target_header.finditer(text):
+        if not cues.header_not_after.search(text, max(0, m.start() - 80), m.start()):
+            return m
+    return None
 
 
 def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) -> None:
@@ -70,12 +79,13 @@ def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) ->
     if cue is not None:
         # a breakdown ("trong đó …") of a target is a target; of an estimate it is what its own
         # clause says (SCHEMA: an estimate only where the text marks it)
-        wholes = [d for d in done if d.start < cue.start()]
-        if wholes and wholes[-1].status == "target":
-            c.status = "target"
-            return
-        if not before[:cue.start()].strip() and state.head_status == "target":
-            c.status = "target"
+        # of a target it is a target; of an estimate, an estimate unless its own clause has a result verb
+        own_verb = cues.result_verb.search(text, cue.end(), c.start) is not None
+        whole = next((d.status for d in reversed(done) if d.start < cue.start()), None)
+        if whole is None and not before[:cue.start()].strip():
+            whole = state.head_status
+        if whole == "target" or (whole == "estimate" and not own_verb):
+            c.status = whole
             return
     c.status = "actual"
 
