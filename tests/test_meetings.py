@@ -240,3 +240,9 @@ def test_a_session_of_history_is_not_the_articles_meeting():
     found = extract_meetings(article(" date 2024-07 Kỳ họp\n\nSáng 12/7, HĐND huyện Kỳ Anh khóa XX tổ chức kỳ họp "
                                      "thứ 15. Tại Kỳ họp thứ 10, Quốc hội khóa IX năm 1996 đã thông qua luật."))
     assert [(m.date, m.locality) for m in found] == [("2024-07-12", "huyện Kỳ Anh")]
+
+
+def test_a_presidium_listed_without_a_colon_chairs_together():
+    m = main("Sáng 14/12/2022, HĐND huyện Đam Rông tổ chức kỳ họp thứ 10. Các đồng chí Nguyễn Văn Lộc - Bí thư Huyện ủy, "
+             "Chủ tịch HĐND huyện; Khổng Hữu Kiên - Phó Chủ tịch HĐND huyện chủ trì kỳ họp.")
+    assert m.chair == ("Nguyễn Văn Lộc", "Khổng Hữu Kiên")

@@ -219,3 +219,12 @@ def test_abbreviated_bare_and_elected_offices(body, name, roles):
 
 def test_a_bare_title_alone_is_no_office():
     assert people_of("Ông Lê Văn Hòa, Phó Bí thư cho biết huyện đã hoàn thành.")["Lê Văn Hòa"] == []
+
+
+def test_a_given_name_that_is_also_a_word_and_a_district_before_a_name():
+    got = people_of("Các đồng chí Lê Xuân Kiên - Phó Bí thư thường trực Huyện ủy; Hoàng Văn Bộ - Phó Bí thư Huyện ủy, "
+                    "Chủ tịch UBND huyện chủ trì hội nghị.")
+    assert set(got) == {"Lê Xuân Kiên", "Hoàng Văn Bộ"}
+    got = people_of("Bí thư Huyện ủy, Chủ tịch HĐND huyện Đông Giang Đỗ Tài phát biểu tại kỳ họp.")
+    assert list(got) == ["Đỗ Tài"]
+    assert "Hồ Đức Phớc" in people_of("Bộ trưởng Bộ Tài chính Hồ Đức Phớc làm việc với tỉnh.")

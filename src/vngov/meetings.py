@@ -400,7 +400,7 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
         before = text[:v.start()]
         co = v.group().lower().startswith("đồng")
         listing = None
-        for listing in re.finditer(r"các\s+đồng\s+chí\s*:", before, re.I):
+        for listing in re.finditer(r"các\s+đồng\s+chí\s*:?", before, re.I):   # "Các đồng chí A - …; B - … chủ trì"
             break
         if co or listing:
             seg = before[listing.end():] if listing else _CLAUSE_END.split(before)[-1]

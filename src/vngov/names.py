@@ -30,6 +30,7 @@ _ONE_LETTER = sorted(s for s in load("names")["surnames"] if len(s) == 1)
 SYLLABLE = (rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+"
             + "".join(f"|{re.escape(s)}" for s in _ONE_LETTER) + ")")
 _SYL = re.compile(SYLLABLE)
+_LOWER_NEXT = re.compile(rf"[ \u00a0]+[{LOWER}]")
 # two or more capitalised syllables in a row: a single one is never a full name
 _RUN = re.compile(rf"(?<![{UPPER}{LOWER}\d])(?:{SYLLABLE})(?:[ \u00a0]+{SYLLABLE})+(?![{UPPER}{LOWER}\d])")
 
@@ -121,13 +122,13 @@ def is_name(s: str) -> bool:
     return _valid(parts, need_surname=True) and not is_place(" ".join(parts))
 
 
-def _valid(parts: list[str], need_surname: bool) -> bool:
+def _valid(parts: list[str], need_surname: bool, last_ok: bool = False) -> bool:
     lex = _lex()
     if not 2 <= len(parts) <= 4:
         return False
     if not all(_SYL.fullmatch(p) for p in parts):
         return False
-    if any(p in lex.not_name for p in parts):
+    if any(p in lex.not_name for p in (parts[:-1] if last_ok else parts)):
         return False
     return parts[0] in lex.surnames or not need_surname
 
@@ -185,14 +186,15 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
             return None   # "Bến Lức …" is a named thing, "Bến Tre Nguyễn Văn Đức" a province and a name
         toks = toks[1:]
         place_ctx, person_ctx, sentence_start = True, False, False
-    while toks and toks[-1][0] in lex.not_name:
-        toks = toks[:-1]
+    while toks and toks[-1][0] in lex.not_name and _LOWER_NEXT.match(text, toks[-1][2]):
+        toks = toks[:-1]   # "Bộ trưởng", "Chủ tịch": a word of an office; "Hoàng Văn Bộ - …" keeps its given name
     if len(toks) < 2:
         return None
     parts = [_norm_word(t) for t, _, _ in toks]
-    if person_ctx and _valid(parts, need_surname=False):
+    last_ok = parts[-1] in lex.not_name     # kept above: a given name that is also a word ("Hoàng Văn Bộ")
+    if person_ctx and _valid(parts, need_surname=False, last_ok=last_ok):
         return _pick(text, toks, 0, len(toks))
-    found = _best_split(parts, place_ctx, sentence_start)
+    found = _best_split(parts, place_ctx, sentence_start, last_ok)
     if found is None:
         return None
     i, j = found
@@ -208,7 +210,8 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     return _pick(text, toks, i, j)
 
 
-def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False) -> tuple[int, int] | None:
+def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False,
+                last_ok: bool = False) -> tuple[int, int] | None:
     """Where the name sits in a run of capitalised syllables.
 
     A run may open with a place ("Hà Tĩnh Lê Đình Sơn", after "Tỉnh ủy"): a
@@ -220,10 +223,9 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False)
     big, small = _places()
     starts = [i for i in range(len(parts) - 1) if parts[i] in lex.surnames]
     order: list[int] = []
-    for i in starts:
-        prefix = " ".join(parts[:i])
-        if i > 0 and (prefix in big or (place_ctx and prefix in small)):
-            order.append(i)
+    # a province or district before the name first ("Đông Giang Đỗ Tài"), then a commune in place context
+    order += [i for i in starts if i > 0 and " ".join(parts[:i]) in big]
+    order += [i for i in starts if i > 0 and place_ctx and " ".join(parts[:i]) in small and i not in order]
     if place_ctx:  # an unknown place of two or more words before the name
         order += [i for i in starts if i >= 2 and i not in order]
     # otherwise the name opens the run, follows one capitalised sentence opener ("Theo Lê Văn A"),
@@ -235,7 +237,7 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False)
         order.remove(0)
     for i in order:
         for j in range(min(len(parts), i + 4), i + 1, -1):
-            if _valid(parts[i:j], need_surname=True):
+            if _valid(parts[i:j], need_surname=True, last_ok=last_ok and j == len(parts)):
                 return i, j
     return None
 

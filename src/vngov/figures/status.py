@@ -100,5 +100,5 @@ def target_from(text: str, cues: Cues) -> int | None:
     cleaned = cues.not_target.sub(spaces, text)
     cleaned = _COMPARISON.sub(spaces, cleaned)
     cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
-    ends = [m.end() for m in (cues.target.search(cleaned), cues.target_header.search(text)) if m]
+    ends = [m.end() for m in (cues.target.search(cleaned), target_header_at(text, cues)) if m]
     return min(ends) if ends else None
