@@ -41,9 +41,12 @@ def test_a_month_still_ahead_is_last_years():
     assert periods("Trong tháng 12, huyện", Reference(2024, 1))[0][1] == "2023-12"
 
 
-def test_term_counts_only_when_it_opens_a_sentence():
+def test_term_counts_when_it_opens_a_sentence_or_has_ended():
     assert periods("Nhiệm kỳ 2015-2020, huyện đạt")[0][1] == "2015/2020"
-    assert periods("Đại hội lần thứ XVI, nhiệm kỳ 2020 – 2025 khai mạc") == []
+    assert [iso for _, iso in periods("Đại hội lần thứ XVI, nhiệm kỳ 2020 – 2025 khai mạc")] == [None]
+    assert periods("hoàn thành các mục tiêu nghị quyết đại hội nhiệm kỳ 2015-2020 đề ra", Reference(2020, 6))[0][1] \
+        == "2015/2020"
+    assert periods("các chỉ tiêu chủ yếu trong nhiệm kỳ 2020 - 2025:", Reference(2020, 6))[0][1] == "2020/2025"
 
 
 def test_tasks_and_comparisons_are_flagged():

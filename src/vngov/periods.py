@@ -140,6 +140,8 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
         return None
     if shape in ("span", "term", "crop_year"):
         return f"{g['y']}/{g['y2']}"
+    if shape == "term_review":
+        return f"{g['y']}/{g['y2']}" if ref.year and int(g["y2"]) <= ref.year else None
     if shape == "to_year":
         return f"{ref.year}/{g['y']}" if ref.year and int(g["y"]) > ref.year else str(g["y"])
     if shape == "since_year":

@@ -97,7 +97,7 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
         if m.is_reset:
             state.running = None
             continue
-        if m.shape in ("span", "term") and m.iso:
+        if m.shape in ("span", "term", "term_review") and m.iso:
             state.last_span = m.iso
         if m.iso:
             state.running = m.iso

@@ -173,6 +173,33 @@ def at(data: dict[str, Any], path: str) -> Any:
     return data
 
 
+def _alternatives(rule: str) -> list[str]:
+    """The alternatives of a pattern's leading group ("(?:nhiệm\\s+vụ|kế\\s+hoạch)…" -> each), else the rule.
+
+    Each alternative must hold a key on its own: a pattern passes the gate when any of its words
+    does, so one alternative without a key could never match where only it occurs.
+    """
+    if not rule.startswith("(?:"):
+        return [rule]
+    depth, parts, cur = 0, [], ""
+    for i, ch in enumerate(rule[3:], 3):
+        if rule[i - 1] == "\\":
+            cur += ch
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return [p for p in parts + [cur] if p.strip()]
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    return [rule]
+
+
 def unreachable(load) -> list[str]:
     """Rules that their pre-check keys would never let through, as readable lines."""
     out = []
@@ -181,9 +208,9 @@ def unreachable(load) -> list[str]:
         keys = [k.casefold() for k in at(lex, keys_path)]
         rules = at(lex, rules_path)
         for rule in [rules] if isinstance(rules, str) else rules:
-            text = re.sub(r"\\s[+*]|\\s\{[^}]*\}|\\s", " ", rule).casefold()
-            text = re.sub(r"[()?:|\\]", " ", text)
-            text = " ".join(text.split())
-            if not any(k in text for k in keys):
-                out.append(f"{name}.{rules_path}: {rule!r} holds none of {keys_path}")
+            for alt in _alternatives(rule):
+                text = re.sub(r"\\s[+*]|\\s\{[^}]*\}|\\s", " ", alt).casefold()
+                text = " ".join(re.sub(r"[()?:|\\]", " ", text).split())
+                if not any(k in text for k in keys):
+                    out.append(f"{name}.{rules_path}: {alt!r} holds none of {keys_path}")
     return out
