@@ -357,3 +357,10 @@ def test_a_breakdown_without_its_own_verb_takes_the_estimate_of_its_whole():
     found = figs("Tổng thu ngân sách ước đạt 20 tỷ đồng. Trong đó thu địa bàn 9,6 tỷ đồng, đạt 56% dự toán.",
                  meeting_date="2016-06-20")
     assert one(found, 9.6).status == "estimate" and one(found, 56).status == "estimate"
+
+
+def test_a_subject_listed_with_a_comma_is_joined_only_when_it_names_an_indicator():
+    found = figs("Năm 2023, tổng mức bán lẻ hàng hóa, dịch vụ ước đạt 334,54 tỷ đồng, tăng 11,51%.")
+    assert one(found, 334.54).metric == "tổng mức bán lẻ hàng hóa, dịch vụ"
+    found = figs("Năm 2023, các phường bám sát kế hoạch, thu ngân sách đạt 655 tỷ đồng.")
+    assert one(found, 655).metric == "thu ngân sách"

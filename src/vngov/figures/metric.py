@@ -107,6 +107,11 @@ def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str])
     return text[start:nxt + len(seg)]
 
 
+# The longest segment before a comma that joins a short subject after it: "tổng mức bán lẻ hàng hóa, dịch vụ".
+_MERGE_WORDS = 7
+_SHORT_WORDS = 5
+
+
 def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | None:
     """A subject split by a comma ("khu vực nông lâm, thủy sản tăng …") or a colon
     ("Thu ngân sách: 193,65 tỷ đồng"): the short segment before."""
@@ -119,8 +124,9 @@ def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | No
         if any(ch.isdigit() for ch in seg):
             break
         seg = metric_rules.clean(seg)
-        if not seg or len(seg.split()) > 5:
-            break
+        n = len(seg.split()) if seg else 0
+        if not seg or n > _MERGE_WORDS or (n > _SHORT_WORDS and metric_rules.canonical(seg) is None):
+            break       # a long segment joins only when it names an indicator: not "các phường bám sát kế hoạch"
         parts.insert(0, seg)
         c.ev_start = ps
         if len(seg.split()) > 2 or text[k] == ":":
