@@ -246,3 +246,14 @@ def test_a_presidium_listed_without_a_colon_chairs_together():
     m = main("Sáng 14/12/2022, HĐND huyện Đam Rông tổ chức kỳ họp thứ 10. Các đồng chí Nguyễn Văn Lộc - Bí thư Huyện ủy, "
              "Chủ tịch HĐND huyện; Khổng Hữu Kiên - Phó Chủ tịch HĐND huyện chủ trì kỳ họp.")
     assert m.chair == ("Nguyễn Văn Lộc", "Khổng Hữu Kiên")
+
+
+def test_a_new_commune_with_its_merged_province_after_it():
+    m = main(" date 2025-07 Đại hội\n\nSáng 30/7, Đảng bộ xã Đắk Mil, tỉnh Lâm Đồng long trọng tổ chức Đại hội Đại biểu "
+             "lần thứ I, nhiệm kỳ 2025 - 2030.")
+    assert (m.date, m.locality) == ("2025-07-30", "xã Đắk Mil")
+
+
+def test_a_date_written_in_words_keeps_its_two_digit_month():
+    m = main("Sáng ngày 08 tháng 12 năm 2015, Hội đồng nhân dân tỉnh Lạng Sơn khóa XV đã khai mạc kỳ họp thứ 12.")
+    assert m.date == "2015-12-08"

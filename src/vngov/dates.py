@@ -37,8 +37,9 @@ class DatePhrase:
 
 
 
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
+# two digits before one, and never a digit after: "tháng 12" is December, not January and a stray 2
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _Y = r"(?:19|20)\d\d"
 
 

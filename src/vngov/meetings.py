@@ -190,6 +190,8 @@ def _clean_host(seg: str) -> str | None:
     parts = [p.strip() for p in re.split(r"[,;:]", seg)]
     while parts and (not parts[-1] or re.match(r"(?:nhiệm kỳ|khóa|lần thứ)\b", parts[-1], re.I)):
         parts.pop()
+    if parts:
+        parts[-1] = r.host_trailing.sub("", parts[-1]).strip()   # "…, tỉnh Lâm Đồng long trọng"
     while len(parts) >= 2 and _is_address(parts[-1]) and _is_address(parts[-2], anywhere=True):
         parts.pop()      # "Đảng bộ xã Phước Ninh, huyện Dương Minh Châu": the host is the commune's
     if not parts:
