@@ -34,6 +34,8 @@ MIN_ITEMS = 16
 CHUNK = 8
 #: Chunks in flight per worker: enough to keep each busy, few enough to bound memory.
 WINDOW = 4
+#: How long to wait for a Dask scheduler to answer before saying it cannot be reached.
+CONNECT_TIMEOUT = "20s"
 
 
 class ParallelError(RuntimeError):
@@ -74,7 +76,7 @@ def executor(workers: int | None = None, scheduler: str | None = None, spawn: bo
         except ImportError as e:  # pragma: no cover - dask is a dependency
             raise ParallelError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from e
         try:
-            client = Client(scheduler, timeout="20s", set_as_default=False)
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise ParallelError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
         try:
