@@ -22,7 +22,6 @@ def _report_errors(items, errors: list[str]) -> Iterator[Extraction]:
 def cmd_extract(args: argparse.Namespace) -> int:
     from vngov.export import write_jsonl
     from vngov.extract import extract_corpus
-
     from vngov.parallel import ParallelError
 
     errors: list[str] = []
@@ -52,9 +51,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_reports(args: argparse.Namespace) -> int:
     from vngov import reports
+    from vngov.parallel import ParallelError
 
-    failed = reports.run_reports(args.corpus, store_dir=args.store, out=args.out, progress=not args.quiet,
-                                 force=args.force, scheduler=args.scheduler)
+    try:
+        failed = reports.run_reports(args.corpus, store_dir=args.store, out=args.out, progress=not args.quiet,
+                                     force=args.force, scheduler=args.scheduler)
+    except ParallelError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     return 1 if failed else 0
 
 
