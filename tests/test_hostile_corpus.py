@@ -410,3 +410,14 @@ def test_dollar_signs_in_chart_labels_are_drawn_literally():
     fig = reports.small_multiples(table, "metric_id", "year", "value", "unit", bad)
     fig.savefig(io.BytesIO(), format="png")
     assert fig.axes[0].get_title().count("$") == bad.count("$")
+
+
+def test_evidence_of_an_article_in_a_sub_folder_checks_out(folder, tmp_path):
+    from vngov import analysis
+
+    (folder / "2019").mkdir()
+    (folder / "2019" / "article.txt").write_text(GOOD.format(d=1, n=19), encoding="utf-8")
+    (folder / "article.txt").write_text(GOOD.format(d=2, n=20), encoding="utf-8")
+    t, _, _ = _built(folder, tmp_path)
+    rows = t["figures"].index[t["figures"]["doc_id"] == "2019/article"]
+    assert len(rows) and all(analysis.check_evidence(t, "figures", r)["matches"] for r in rows)

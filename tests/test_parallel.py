@@ -89,3 +89,10 @@ def test_duckdb_reads_a_tables_parts_as_one_table(tmp_path, sample_dir, monkeypa
     assert len(parts) > 3
     con = store.connect(out)
     assert con.execute("select count(*) from figures").fetchone()[0] == len(store.load(out)["figures"])
+
+
+def test_pmap_unordered_on_the_cluster_reports_each_error(cluster):
+    got = sorted(parallel.pmap_unordered(_fails_on_three, [(i,) for i in range(6)], scheduler=cluster),
+                 key=lambda r: r[0])
+    assert [(i, r, str(e) if e else None) for i, r, e in got] == [
+        (0, 0, None), (1, 1, None), (2, 2, None), (3, None, "three"), (4, 4, None), (5, 5, None)]

@@ -77,14 +77,15 @@ def _with_locality(fig, ctx: DocContext):
 # --- whole corpus ------------------------------------------------------------------
 
 
-#: One file's results: an extraction with its text's hash, or an error line; and its warnings.
-_FileResult = tuple[list[tuple[Extraction, str] | str], list[str]]
+#: One file's results: an extraction with its text's hash and where it was read, or an error line;
+#: and the file's warnings.
+_FileResult = tuple[list[tuple[Extraction, str, str] | str], list[str]]
 
 
 def _extract_file(job: tuple[str, str | None, str | None]) -> _FileResult:
     """Extractions (with each article's content hash) or error lines of one file, in a worker."""
     path, doc_id, problem = job
-    out: list[tuple[Extraction, str] | str] = []
+    out: list[tuple[Extraction, str, str] | str] = []
     notices: list[str] = []
     if problem:
         return [f"{path}: {problem}"], notices
@@ -94,7 +95,7 @@ def _extract_file(job: tuple[str, str | None, str | None]) -> _FileResult:
                 out.append(str(item))
                 continue
             x = _safe(item)
-            out.append(x if isinstance(x, str) else (x, item.content_hash))
+            out.append(x if isinstance(x, str) else (x, item.content_hash, item.path))
     except CorpusError as e:
         out.append(str(e))
     except OSError as e:
@@ -125,8 +126,8 @@ def extract_files(files: Iterable[CorpusFile], workers: int | None = None, sched
             if isinstance(item, str):
                 yield item
                 continue
-            x, content_hash = item
-            new, notice = registry.admit(x.doc_id, content_hash, x.doc_id)
+            x, content_hash, where = item
+            new, notice = registry.admit(x.doc_id, content_hash, where)
             if notice:
                 warn(notice)
             if new is not None:
