@@ -40,7 +40,10 @@ test: setup
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q -n 2 tests
 	$(BIN)/python tests/nbval_run.py
 
+# Whole builds of a 10,000-article corpus made on the fly (1 and 2 processes, cache, memory),
+# underthesea.ner as the baseline; then each extractor's rate on the dev corpus.
 bench: setup
+	$(BIN)/python -m vngov.bench --build 10000
 	$(BIN)/python -m vngov.bench
 
 # Accuracy on the dev set (../shared) and on the three held-out sets shipped in tests/.

@@ -21,3 +21,20 @@ def test_main_prints_plain_numbers(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "articles 1" in out
     assert "figures 123 articles/s" in out
+
+
+def test_the_bench_corpus_is_varied_and_builds_without_duplicates(tmp_path):
+    from vngov import store
+
+    size = bench.make_corpus(tmp_path / "c", 45)
+    files = sorted((tmp_path / "c").rglob("*.txt"))
+    assert len(files) == 45 and size == sum(p.stat().st_size for p in files)
+    assert len({p.read_bytes() for p in files}) == 45
+    store.build(tmp_path / "c", out=tmp_path / "s", workers=1)
+    info = store.info(tmp_path / "s")
+    assert info["duplicates"] == 0 and info["counts"]["articles"] == 45 and info["counts"]["errors"] == 0
+
+
+def test_vary_keeps_years_and_dates():
+    assert bench._vary("năm 2023, ngày 22/7, đạt 8.850,26 tỷ đồng và 45 đảng viên", 3) == \
+        "năm 2023, ngày 22/7, đạt 8.854,26 tỷ đồng và 49 đảng viên"

@@ -40,7 +40,7 @@ def test_build_writes_every_table_and_error_rows(corpus, tmp_path):
     summary = store.build(corpus, out=out, workers=1)
     assert _summary_counts(summary) == (5, 0, 2)
     for table in T.ARTICLE_TABLES:
-        assert (out / f"{table}.parquet").is_file(), table
+        assert store.table_parts(out, table), table
     tables = store.load(out)
     assert sorted(tables["articles"]["doc_id"]) == ["a0", "a1", "a2"]
     errors = tables["errors"]
@@ -91,7 +91,7 @@ def test_cached_rows_follow_the_corpus_to_a_new_folder(corpus, tmp_path):
 def test_failed_build_leaves_previous_store_intact(corpus, tmp_path, monkeypatch):
     out = tmp_path / "store"
     store.build(corpus, out=out, workers=1)
-    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/part-*.parquet")}
     (corpus / "a0.txt").write_text(ARTICLE.format(d=9, n=1), encoding="utf-8")
 
     def boom(folder):
@@ -100,7 +100,7 @@ def test_failed_build_leaves_previous_store_intact(corpus, tmp_path, monkeypatch
     monkeypatch.setattr(store, "_content_hash", boom)
     with pytest.raises(RuntimeError, match="disk full"):
         store.build(corpus, out=out, workers=1)
-    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/part-*.parquet")} == before
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
 
 

@@ -463,7 +463,7 @@ def check_evidence(tables: Tables, table: str, row: int) -> dict[str, Any]:
         file = path.rsplit(":", 1)[0] if re.search(r"\.jsonl:\d+$", path) else path
         full = file if file.startswith("/") else str(project_root() / file)
         try:
-            for art in read_path(full):
+            for art in read_path(full, doc_id=None if file != path else item["doc_id"]):
                 if not isinstance(art, CorpusError) and art.doc_id == item["doc_id"]:
                     raw = art.raw[int(item["raw_start"]):int(item["raw_end"])]
                     source_text = unicodedata.normalize("NFC", raw)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from vngov import atomic
 from vngov.models import Extraction, Figure, Meeting, Person
 
 
@@ -48,11 +48,13 @@ def record(x: Extraction) -> dict:
 
 
 def atomic_writer(path: str | Path, mode: str = "w"):
-    """Open a temporary file beside ``path``; :func:`commit` renames it into place."""
+    """Open a temporary file beside ``path`` (locked while this process lives, world-readable like
+    any other output); the caller renames it into place.  Temporary files a killed run left for
+    the same ``path`` are removed first."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8"), Path(tmp)
+    atomic.sweep(path.parent, f".{path.name}.*.tmp")
+    fd, tmp = atomic.temp_file(path)
+    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8"), tmp
 
 
 def write_jsonl(extractions: Iterable[Extraction], path: str | Path) -> int:
@@ -60,11 +62,12 @@ def write_jsonl(extractions: Iterable[Extraction], path: str | Path) -> int:
     fh, tmp = atomic_writer(path)
     n = 0
     try:
-        with fh:
+        with fh:  # renamed while still open (and so still locked): never swept half-way
             for x in extractions:
                 fh.write(json.dumps(record(x), ensure_ascii=False) + "\n")
                 n += 1
-        os.replace(tmp, path)
+            fh.flush()
+            os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

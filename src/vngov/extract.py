@@ -6,16 +6,16 @@ wires them together and runs the corpus through them, on every core.
 """
 from __future__ import annotations
 
-import os
+import sys
 from datetime import date as _date, timedelta as _timedelta
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from vngov import dates, figures, localities, meetings, people, quotes
-from vngov.corpus import CorpusError, corpus_files, iter_corpus, read_path
+from vngov.corpus import CorpusError, CorpusFile, Registry, iter_corpus, read_path, scan
 from vngov.models import Article, DocContext, Extraction
+from vngov.parallel import pmap
 
 
 
@@ -77,16 +77,30 @@ def _with_locality(fig, ctx: DocContext):
 # --- whole corpus ------------------------------------------------------------------
 
 
-def _extract_file(path: str) -> list[Extraction | str]:
-    out: list[Extraction | str] = []
+#: One file's results: an extraction with its text's hash and where it was read, or an error line;
+#: and the file's warnings.
+_FileResult = tuple[list[tuple[Extraction, str, str] | str], list[str]]
+
+
+def _extract_file(job: tuple[str, str | None, str | None]) -> _FileResult:
+    """Extractions (with each article's content hash) or error lines of one file, in a worker."""
+    path, doc_id, problem = job
+    out: list[tuple[Extraction, str, str] | str] = []
+    notices: list[str] = []
+    if problem:
+        return [f"{path}: {problem}"], notices
     try:
-        for item in read_path(path):
-            out.append(str(item) if isinstance(item, CorpusError) else _safe(item))
+        for item in read_path(path, doc_id=doc_id, notices=notices):
+            if isinstance(item, CorpusError):
+                out.append(str(item))
+                continue
+            x = _safe(item)
+            out.append(x if isinstance(x, str) else (x, item.content_hash, item.path))
     except CorpusError as e:
         out.append(str(e))
     except OSError as e:
         out.append(f"{path}: cannot read: {e.strerror or e}")
-    return out
+    return out, notices
 
 
 def _safe(article: Article) -> Extraction | str:
@@ -97,26 +111,43 @@ def _safe(article: Article) -> Extraction | str:
         return f"{article.path}: extraction failed: {type(e).__name__}: {e}"
 
 
+def extract_files(files: Iterable[CorpusFile], workers: int | None = None, scheduler: str | None = None,
+                  warn=None) -> Iterator[Extraction | str]:
+    """Extractions (or error lines) for ``files``, in order, on ``workers`` processes or a Dask
+    cluster.  Ids are made unique and repeated texts dropped here, in corpus order (see
+    :class:`vngov.corpus.Registry`); each such change is passed to ``warn`` (default: stderr)."""
+    warn = warn or (lambda line: print(f"warning: {line}", file=sys.stderr))
+    registry = Registry()
+    jobs = [(str(f.path), f.doc_id, f.problem) for f in files]
+    for results, notices in pmap(_extract_file, jobs, workers=workers, scheduler=scheduler):
+        for line in notices:
+            warn(line)
+        for item in results:
+            if isinstance(item, str):
+                yield item
+                continue
+            x, content_hash, where = item
+            new, notice = registry.admit(x.doc_id, content_hash, where)
+            if notice:
+                warn(notice)
+            if new is not None:
+                yield x if new == x.doc_id else replace(x, doc_id=new)
+
+
 def extract_paths(paths: Iterable[Path], workers: int | None = None) -> Iterator[Extraction | str]:
-    """Extractions (or error lines) for ``paths``, in order, on ``workers`` processes."""
-    paths = [str(p) for p in paths]
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
-    if workers <= 1 or len(paths) < 16:
-        for p in paths:
-            yield from _extract_file(p)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_extract_file, paths, chunksize=8):
-            yield from result
+    """Extractions (or error lines) for ``paths``, in order, each with its file name's doc_id."""
+    files = [CorpusFile(Path(p), Path(p).name, Path(p).stem) for p in paths]
+    return extract_files(files, workers)
 
 
-def extract_corpus(folder: str | Path, workers: int | None = None) -> Iterator[Extraction | str]:
+def extract_corpus(folder: str | Path, workers: int | None = None,
+                   scheduler: str | None = None) -> Iterator[Extraction | str]:
     """Every article of ``folder`` extracted; a string names a file that could not be read."""
     root = Path(folder)
     if not root.is_dir():
         yield f"{root}: not a folder"
         return
-    yield from extract_paths(corpus_files(root), workers)
+    yield from extract_files(scan(root), workers, scheduler)
 
 
 def iter_articles(folder: str | Path) -> Iterator[Article]:

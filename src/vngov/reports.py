@@ -33,14 +33,13 @@ import os
 from contextlib import contextmanager
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from vngov import analysis
 from vngov import store as vstore
+from vngov.parallel import pmap_unordered
 
 KERNEL = "python3"
 WORKERS = 2
@@ -148,7 +147,8 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: str | Path | None = None,
-                progress: bool = False, workers: int = WORKERS, force: bool = False) -> list[str]:
+                progress: bool = False, workers: int = WORKERS, force: bool = False,
+                scheduler: str | None = None) -> list[str]:
     """Execute every report the store of ``corpus`` calls for; returns the failures (empty = all fine).
 
     Reports whose inputs are unchanged since their last run are skipped
@@ -172,7 +172,7 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     _remove_stale(out, {j.output for j in jobs})
 
     failures: dict[str, str] = {}
-    for job, error in _execute_all(todo, store_dir, workers, progress):
+    for job, error in _execute_all(todo, store_dir, workers, progress, scheduler):
         rel = _rel(job.output, out)
         if error:
             failures[rel] = error
@@ -202,8 +202,9 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
                 p.unlink()
 
 
-def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool):
-    """(job, error or None) as each report finishes, ``workers`` notebooks at a time."""
+def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool, scheduler: str | None = None):
+    """(job, error or None) as each report finishes, ``workers`` notebooks at a time (or on a Dask
+    cluster: :mod:`vngov.parallel`; its workers must see the store and the reports folder)."""
     if not jobs:
         return
     bar = None
@@ -212,25 +213,14 @@ def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool)
 
         bar = tqdm(total=len(jobs), desc="reports", unit="report", file=sys.stderr)
     store_abs = str(Path(store_dir).resolve())
+    quiet = workers > 1 or bool(scheduler)
     try:
-        if workers <= 1:
-            for job in jobs:
-                yield job, execute(job, store_abs)
-                if bar:
-                    bar.update()
-            return
         # spawn: a fresh interpreter per worker, no forked threads or event loops from this one
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = {pool.submit(execute, job, store_abs, True): job for job in jobs}
-            for fut in as_completed(futures):
-                job = futures[fut]
-                try:
-                    error = fut.result()
-                except Exception as e:  # noqa: BLE001 - a worker crash fails one report only
-                    error = f"{type(e).__name__}: {e}"
-                yield job, error
-                if bar:
-                    bar.update()
+        for i, error, crash in pmap_unordered(execute, [(job, store_abs, quiet) for job in jobs], workers=workers,
+                                              scheduler=scheduler, spawn=True):
+            yield jobs[i], (f"{type(crash).__name__}: {crash}" if crash else error)
+            if bar:
+                bar.update()
     finally:
         if bar:
             bar.close()
@@ -395,6 +385,12 @@ def setup() -> None:
                                 "svg.hashsalt": "vngov", "axes.grid": True, "grid.alpha": 0.3})
 
 
+def plain(text: Any) -> str:
+    """``text`` as matplotlib must draw it: literally.  Article text reaches chart labels, and a
+    ``$`` pair in it would otherwise be parsed as math text (and a bad one fails the report)."""
+    return str(text).replace("$", r"\$")
+
+
 def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = None):
     """A bar chart of ``table[value]`` by ``table[label]``, closed and returned for ``display()``
     (the same table is shown as text under it, since nbval compares text, not images).
@@ -405,7 +401,7 @@ def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = No
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    labels = [str(v) for v in table[label]] if len(table) else []
+    labels = [plain(v) for v in table[label]] if len(table) else []
     values = [float(v) for v in table[value]] if len(table) else []
     horizontal = any(len(v) > 8 for v in labels)
     height = max(2.5, 0.35 * len(labels) + 1.2) if horizontal else 3.5
@@ -414,15 +410,15 @@ def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = No
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
     elif horizontal:
         ax.barh(labels[::-1], values[::-1], color="#4c72b0")
-        ax.set_xlabel(ylabel or value)
+        ax.set_xlabel(plain(ylabel or value))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         ax.bar(labels, values, color="#4c72b0")
-        ax.set_ylabel(ylabel or value)
+        ax.set_ylabel(plain(ylabel or value))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if len(labels) > 12:
             ax.tick_params(axis="x", labelrotation=90)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     fig.tight_layout()
     plt.close(fig)  # shown once, by the cell's display(), not again when the cell ends
     return fig
@@ -449,17 +445,17 @@ def small_multiples(table, facet: str, x: str, y: str, unit: str, title: str, ho
         axes[0][0].text(0.5, 0.5, "no indicator reported often enough to chart", ha="center", va="center",
                         transform=axes[0][0].transAxes)
     for ax, ((name, u), part) in zip(axes.flat, groups):
-        labels = [str(v) for v in part[x]]
+        labels = [plain(v) for v in part[x]]
         values = [float(v) for v in part[y]]
         if horizontal:
             ax.barh(labels[::-1], values[::-1], color="#4c72b0")
-            ax.set_xlabel(u)
+            ax.set_xlabel(plain(u))
         else:
             ax.bar(labels, values, color="#4c72b0")
-            ax.set_ylabel(u)
+            ax.set_ylabel(plain(u))
             ax.tick_params(axis="x", labelsize=8)
-        ax.set_title(label(str(name)), fontsize=9)
-    fig.suptitle(title)
+        ax.set_title(plain(label(str(name))), fontsize=9)
+    fig.suptitle(plain(title))
     fig.tight_layout()
     plt.close(fig)
     return fig

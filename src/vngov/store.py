@@ -2,8 +2,8 @@
 
 Layout of a store folder (default ``data/processed/<corpus folder name>/``)::
 
-    articles.parquet meetings.parquet people.parquet figures.parquet
-    quotes.parquet directives.parquet officials.parquet errors.parquet
+    articles/part-00000.parquet …  # one folder of Parquet parts per table: articles meetings
+    figures/part-00000.parquet …   # people figures quotes directives officials errors
     store.json            # counts, the content hash reports key on, the code fingerprint
     cache/<fingerprint>/  # one pickle of table rows per corpus file, keyed by its content
 
@@ -16,8 +16,13 @@ Why it is built this way:
   read by the same vngov code and lexicons, is not parsed again: its rows come
   from the cache.  The cache folder is named by a fingerprint of every source
   and lexicon file, so editing a rule invalidates it wholesale.
-* **Streamed.**  Files go through one at a time (on ``workers`` processes);
-  rows are flushed to Parquet in batches, so memory does not grow with the corpus.
+* **Streamed.**  Files go through one at a time (on ``workers`` processes, or
+  on a Dask cluster: :mod:`vngov.parallel`); rows are flushed to a new Parquet
+  part per batch, so memory does not grow with the corpus.  DuckDB and pyarrow
+  read a table's parts as one table.
+* **One corpus, one id per article.**  Ids are made unique and repeated texts
+  kept once in corpus order, in this process (:class:`vngov.corpus.Registry`),
+  so a local and a distributed build write the same rows.
 
 Reading: :func:`load` gives ``dict[str, pandas.DataFrame]`` (table name →
 frame); :func:`connect` gives a DuckDB connection with one view per table.
@@ -33,21 +38,22 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from vngov import atomic
 from vngov import tables as T
-from vngov.corpus import CorpusError, corpus_files, read_path
+from vngov.corpus import CorpusError, CorpusFile, Registry, read_path, scan
+from vngov.parallel import default_workers, pmap
 
 DEFAULT_CORPUS = "sample"
-CACHE_VERSION = "1"          # bump when the cache entry format changes
-_BATCH = 20_000              # rows buffered per table before a Parquet row group is written
+CACHE_VERSION = "2"          # bump when the cache entry format changes
+_BATCH = 20_000              # rows buffered per table before a Parquet part is written
+NOTICES = "notices"          # key of a file's warnings beside its table rows (not a table)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -102,10 +108,10 @@ def fingerprint() -> str:
     return h.hexdigest()[:20]
 
 
-def file_key(rel: str, data: bytes) -> str:
-    """Cache key of one corpus file: its bytes and its name inside the corpus (the name
-    gives the doc_id, so a renamed file is parsed again)."""
-    return hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()
+def file_key(rel: str, data: bytes, doc_id: str = "") -> str:
+    """Cache key of one corpus file: its bytes, its name inside the corpus and its doc_id
+    (which the name gives, so a renamed file is parsed again)."""
+    return hashlib.sha256(rel.encode() + b"\0" + doc_id.encode() + b"\0" + data).hexdigest()
 
 
 # --- the cache ---------------------------------------------------------------------
@@ -137,11 +143,14 @@ class _Cache:
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        try:
+            fd, tmp = atomic.temp_file(path)
+            with os.fdopen(fd, "wb") as fh:  # renamed while open, so still locked: never swept half-way
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.flush()
+                os.replace(tmp, path)
+        except OSError:  # a concurrent build swapped the cache away: only speed is lost
+            pass
 
     def prune(self, keep: set[str]) -> None:
         """Drop other fingerprints' folders and entries no file of this corpus uses."""
@@ -159,19 +168,21 @@ class _Cache:
 # --- parsing (runs in worker processes) ---------------------------------------------
 
 
-def parse_file(path: str) -> dict[str, list[T.Row]]:
+def parse_file(path: str, doc_id: str | None = None) -> dict[str, list[T.Row]]:
     """All table rows of one corpus file; an unreadable file becomes one ``errors`` row.
 
     Reads with :func:`vngov.corpus.read_path` and extracts with
     :func:`vngov.extract.extract_article` per article (rather than through
     ``extract_paths``) because the tables need each article's path and
-    content hash, which an :class:`Extraction` does not carry.
+    content hash, which an :class:`Extraction` does not carry.  Warnings that
+    do not stop an article (a repeated JSONL id) come back under ``"notices"``.
     """
     from vngov.extract import extract_article
 
     out = T.empty_rows()
+    notices: list[str] = []
     try:
-        for item in read_path(path):
+        for item in read_path(path, doc_id=doc_id, notices=notices):
             if isinstance(item, CorpusError):
                 _merge(out, T.error_rows(item.path, str(item)))
                 continue
@@ -185,6 +196,10 @@ def parse_file(path: str) -> dict[str, list[T.Row]]:
         _merge(out, T.error_rows(e.path, str(e)))
     except OSError as e:
         _merge(out, T.error_rows(str(path), f"{path}: cannot read: {e.strerror or e}"))
+    except RecursionError:
+        _merge(out, T.error_rows(str(path), f"{path}: nested too deeply to read"))
+    if notices:
+        out[NOTICES] = notices  # type: ignore[assignment]
     return out
 
 
@@ -193,13 +208,58 @@ def _merge(into: dict[str, list[T.Row]], rows: dict[str, list[T.Row]]) -> None:
         into[table].extend(items)
 
 
-def _parsed(paths: list[str], workers: int) -> Iterator[dict[str, list[T.Row]]]:
-    """Rows of ``paths`` in order, on ``workers`` processes when there are enough files."""
-    if workers <= 1 or len(paths) < 16:
-        yield from map(parse_file, paths)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(parse_file, paths, chunksize=8)
+def _parse(job: tuple[str, str | None, str | None]) -> dict[str, list[T.Row]]:
+    """One file in a worker: ``(path, doc_id, problem)``; a file with a problem is one error row."""
+    path, doc_id, problem = job
+    if problem:
+        return _merge_new(T.error_rows(path, f"{path}: {problem}"))
+    return parse_file(path) if doc_id is None else parse_file(path, doc_id)
+
+
+def _merge_new(rows: dict[str, list[T.Row]]) -> dict[str, list[T.Row]]:
+    out = T.empty_rows()
+    _merge(out, rows)
+    return out
+
+
+def _job(f: CorpusFile) -> tuple[str, str | None, str | None]:
+    """What a worker needs of a file; ``None`` for the default doc_id (the file name's stem)."""
+    return str(f.path), (None if f.doc_id == f.path.stem else f.doc_id), f.problem
+
+
+def admit(rows: dict[str, list[T.Row]], registry: Registry) -> tuple[dict[str, list[T.Row]], list[str]]:
+    """One file's rows after the corpus-wide checks, and the warnings they raised.
+
+    An article whose text an earlier one already had is dropped (and listed in
+    ``errors`` as a duplicate); one whose doc_id an earlier file already used is
+    renamed (``id#2``) in every table.  Runs in the building process, in corpus
+    order, so every way of building gives the same result.
+    """
+    notices = list(rows.get(NOTICES, []))
+    rename: dict[str, str | None] = {}
+    extra_errors: list[T.Row] = []
+    for art in rows.get("articles", []):
+        new, notice = registry.admit(art["doc_id"], art.get("content_hash") or "", art.get("path") or "")
+        if notice:
+            notices.append(notice)
+        if new != art["doc_id"]:
+            rename[art["doc_id"]] = new
+            if new is None:
+                extra_errors.append({"path": art.get("path"), "message": notice})
+    if not rename:
+        return {t: v for t, v in rows.items() if t != NOTICES}, notices
+    out = T.empty_rows()
+    for table, items in rows.items():
+        if table == NOTICES:
+            continue
+        for row in items:
+            old = row.get("doc_id")
+            if table == "errors" or old not in rename:
+                out[table].append(row)
+            elif rename[old] is not None:
+                out[table].append({**row, "doc_id": rename[old]})
+    out["errors"].extend(extra_errors)
+    return out, notices
 
 
 def _repath(rows: dict[str, list[T.Row]], old: str, new: str) -> dict[str, list[T.Row]]:
@@ -218,13 +278,16 @@ def _repath(rows: dict[str, list[T.Row]], old: str, new: str) -> dict[str, list[
 
 
 class _Writers:
-    """One streaming Parquet writer per table, flushing every ``_BATCH`` rows."""
+    """Table rows to Parquet parts: ``<table>/part-NNNNN.parquet``, one part per ``_BATCH`` rows.
+
+    Parts (rather than one file per table) are what DuckDB, pyarrow and Dask
+    read as one table, and what lets a table grow without rewriting it."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.buffers: dict[str, list[T.Row]] = T.empty_rows()
         self.counts = dict.fromkeys(T.ARTICLE_TABLES, 0)
-        self.writers = {t: pq.ParquetWriter(folder / f"{t}.parquet", T.arrow_schema(t)) for t in T.ARTICLE_TABLES}
+        self.parts = dict.fromkeys(T.ARTICLE_TABLES, 0)
 
     def add(self, rows: dict[str, list[T.Row]]) -> None:
         for table, items in rows.items():
@@ -234,14 +297,36 @@ class _Writers:
                 self._flush(table)
 
     def _flush(self, table: str) -> None:
-        if self.buffers[table]:
-            self.writers[table].write_table(pa.Table.from_pylist(self.buffers[table], schema=T.arrow_schema(table)))
-            self.buffers[table] = []
+        write_part(self.folder, table, pa.Table.from_pylist(self.buffers[table], schema=T.arrow_schema(table)),
+                   self.parts[table])
+        self.parts[table] += 1
+        self.buffers[table] = []
 
     def close(self) -> None:
-        for table, writer in self.writers.items():
-            self._flush(table)
-            writer.close()
+        for table in T.ARTICLE_TABLES:
+            if self.buffers[table] or not self.parts[table]:  # an empty table still has its columns
+                self._flush(table)
+
+
+def write_part(folder: Path, table: str, data: pa.Table, n: int = 0) -> Path:
+    """Write part ``n`` of ``table`` under ``folder``."""
+    (folder / table).mkdir(exist_ok=True)
+    path = folder / table / f"part-{n:05d}.parquet"
+    pq.write_table(data.replace_schema_metadata(None), path)
+    return path
+
+
+def table_parts(folder: Path, table: str) -> list[Path]:
+    """The Parquet files of ``table`` in order (a store of an older vngov has one file per table)."""
+    parts = sorted((folder / table).glob("part-*.parquet"))
+    single = folder / f"{table}.parquet"
+    return parts or ([single] if single.is_file() else [])
+
+
+def read_table(folder: Path, table: str) -> pa.Table:
+    """All parts of ``table`` as one Arrow table."""
+    tables = [pq.read_table(p) for p in table_parts(folder, table)]
+    return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
 
 
 def _progress(items: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
@@ -253,52 +338,61 @@ def _progress(items: Iterable, total: int, enabled: bool, desc: str) -> Iterable
 
 
 def build(corpus: str | Path, out: str | Path | None = None, workers: int | None = None,
-          progress: bool = False) -> str:
+          progress: bool = False, scheduler: str | None = None) -> str:
     """Build (or rebuild) the store of ``corpus``; returns a one-line summary.
 
     Only files whose content or name changed since the last build (or all of
     them after a code or lexicon change) are parsed; the others come from the
     cache.  The new store replaces the old one only once it is complete.
+    ``scheduler`` (``tcp://HOST:PORT``) parses on that Dask cluster instead of
+    local processes; the tables are the same row for row.
     """
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise StoreError(f"{corpus}: not a folder (give the folder of .txt/.html/.jsonl articles)")
     out = Path(out) if out else default_store(corpus)
-    if out.exists() and any(out.iterdir()) and not (out / "store.json").is_file():
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic.sweep(out.parent, f".{out.name}.building-*")  # debris of killed builds (never a live one's)
+    atomic.sweep(out.parent, f".{out.name}.old-*")
+    if out.exists() and not _is_store(out):
         raise StoreError(f"{out}: exists and is not a vngov store; refusing to replace it")
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
+    workers = workers if workers is not None else default_workers()
 
     fp = fingerprint()
     cache = _Cache(out / "cache", fp)
-    files = corpus_files(corpus)
-    keys: list[str] = []
-    for p in files:
-        keys.append(file_key(p.relative_to(corpus).as_posix(), p.read_bytes()))
-    cached = {k for k in keys if cache.has(k)}
-    todo = [str(p) for p, k in zip(files, keys) if k not in cached]
+    files = scan(corpus)
+    keys = [file_key(f.rel, b"" if f.problem else f.path.read_bytes(), f.doc_id) for f in files]
+    cached = {k for k, f in zip(keys, files) if not f.problem and cache.has(k)}
+    todo = [f for f, k in zip(files, keys) if k not in cached]
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; the store is an ordinary shared folder
+    lock, tmp = atomic.temp_dir(out, "building")
     try:
         writers = _Writers(tmp)
-        fresh = _parsed(todo, workers)
-        for p, key in _progress(zip(files, keys), len(files), progress, f"build {corpus.name}"):
+        registry = Registry()
+        fresh = pmap(_parse, [_job(f) for f in todo], workers=workers, scheduler=scheduler)
+        warned = 0
+        for f, key in _progress(zip(files, keys), len(files), progress, f"build {corpus.name}"):
             entry = cache.get(key) if key in cached else None
             if entry is not None:
-                rows = _repath(entry["rows"], entry["path"], str(p))
+                rows = _repath(entry["rows"], entry["path"], str(f.path))
             elif key in cached:  # unreadable cache entry: parse here
-                rows = parse_file(str(p))
-                cache.put(key, {"path": str(p), "rows": rows})
+                rows = _parse(_job(f))
+                cache.put(key, {"path": str(f.path), "rows": rows})
             else:
                 rows = next(fresh)
-                cache.put(key, {"path": str(p), "rows": rows})
+                if not f.problem:
+                    cache.put(key, {"path": str(f.path), "rows": rows})
+            rows, notices = admit(rows, registry)
+            for line in notices:
+                print(f"warning: {line}", file=sys.stderr)
+            warned += len(notices)
             writers.add(rows)
         writers.close()
         counts = dict(writers.counts)
         counts.update(_officials(tmp))
         meta = {"corpus": corpus.resolve().name, "fingerprint": fp, "files": len(files),
                 "parsed": len(todo), "from_cache": len(files) - len(todo), "counts": counts,
+                "duplicates": registry.duplicates, "renamed": registry.renamed,
                 "content_hash": _content_hash(tmp)}
         (tmp / "store.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         cache.prune(set(keys))
@@ -307,12 +401,25 @@ def build(corpus: str | Path, out: str | Path | None = None, workers: int | None
         except FileNotFoundError:  # first build, or a concurrent build took it: only speed is lost
             pass
         _swap(tmp, out)
+        (out / atomic.LOCK).unlink(missing_ok=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        atomic.release(lock)
     return (f"{corpus.name}: {counts['articles']} articles, {counts['meetings']} meetings, "
             f"{counts['people']} people rows, {counts['figures']} figures -> {out} "
-            f"({len(todo)} parsed, {len(files) - len(todo)} from cache, {counts['errors']} errors)")
+            f"({len(todo)} parsed, {len(files) - len(todo)} from cache, {counts['errors']} errors)"
+            + (f"; {registry.duplicates} duplicate texts kept once, {registry.renamed} doc_ids renamed"
+               if registry.duplicates or registry.renamed else ""))
+
+
+def _is_store(folder: Path) -> bool:
+    """A vngov store, or what a first build killed before its end left (only its cache):
+    anything else at ``out`` is someone's folder and is never replaced."""
+    if (folder / "store.json").is_file():
+        return True
+    return all(p.name == "cache" or p.name.startswith(".") for p in folder.iterdir())
 
 
 def _officials(folder: Path) -> dict[str, int]:
@@ -326,7 +433,7 @@ def _officials(folder: Path) -> dict[str, int]:
     except ImportError as e:
         warnings.warn(f"officials table skipped: vngov.officials.registry not available ({e})", stacklevel=2)
         return {}
-    people = pq.read_table(folder / "people.parquet").to_pandas()
+    people = read_table(folder, "people").to_pandas()
     cols = ["name", "role", "title", "body", "role_locality", "doc_id", "date", "source"]
     try:
         frame = registry(people[cols])
@@ -334,21 +441,22 @@ def _officials(folder: Path) -> dict[str, int]:
         warnings.warn(f"officials table skipped: registry failed: {type(e).__name__}: {e}", stacklevel=2)
         return {}
     table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
-    pq.write_table(table.replace_schema_metadata(None), folder / "officials.parquet")
+    write_part(folder, "officials", table)
     return {"officials": table.num_rows}
 
 
 def _content_hash(folder: Path) -> str:
     """Hash of the tables' bytes: what the reports manifest keys on (same rows → same hash)."""
     h = hashlib.sha256()
-    for p in sorted(folder.glob("*.parquet")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    for p in sorted(folder.rglob("*.parquet")):
+        if "cache" not in p.relative_to(folder).parts:
+            h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:20]
 
 
 def _swap(new: Path, out: Path) -> None:
     """Put the complete store ``new`` at ``out``; the old one is removed only afterwards."""
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    lock, old = atomic.temp_dir(out, "old")
     try:
         try:
             os.replace(out, old / out.name)
@@ -362,6 +470,7 @@ def _swap(new: Path, out: Path) -> None:
             raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
+        atomic.release(lock)
 
 
 # --- reading ----------------------------------------------------------------------
@@ -369,14 +478,16 @@ def _swap(new: Path, out: Path) -> None:
 
 def _existing(store_dir: str | Path | None) -> Path:
     folder = resolve(store_dir)
-    if not (folder / "articles.parquet").is_file():
+    if not table_parts(folder, "articles"):
         raise StoreError(f"no vngov store at {folder}: run `vngov build CORPUS` (or set VNGOV_STORE)")
     return folder
 
 
 def table_names(store_dir: str | Path | None = None) -> list[str]:
     """The tables this store holds (``officials`` may be missing; see :func:`build`)."""
-    return sorted(p.stem for p in _existing(store_dir).glob("*.parquet"))
+    folder = _existing(store_dir)
+    names = {p.stem for p in folder.glob("*.parquet")} | {p.parent.name for p in folder.glob("*/part-*.parquet")}
+    return sorted(n for n in names if table_parts(folder, n))
 
 
 def load(store_dir: str | Path | None = None) -> dict[str, "Any"]:
@@ -389,8 +500,7 @@ def load(store_dir: str | Path | None = None) -> dict[str, "Any"]:
 
     folder = _existing(store_dir)
     mapper = {pa.int64(): pd.Int64Dtype()}.get
-    return {name: pq.read_table(folder / f"{name}.parquet").to_pandas(types_mapper=mapper)
-            for name in table_names(folder)}
+    return {name: read_table(folder, name).to_pandas(types_mapper=mapper) for name in table_names(folder)}
 
 
 def info(store_dir: str | Path | None = None) -> dict[str, Any]:
@@ -405,6 +515,6 @@ def connect(store_dir: str | Path | None = None):
     folder = _existing(store_dir)
     con = duckdb.connect()
     for name in table_names(folder):
-        path = str((folder / f"{name}.parquet").resolve()).replace("'", "''")
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+        paths = ", ".join("'" + str(p.resolve()).replace("'", "''") + "'" for p in table_parts(folder, name))
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{paths}])")
     return con
