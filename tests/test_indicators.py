@@ -16,7 +16,7 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
-    assert set(LEX["admit"]) <= {"implicit", "denominator_cues"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues"}
     for cls, admits in LEX["unit_classes"].items():
         assert set(admits) <= FIGURE_CLASSES, cls
     assert set(LEX["admit"]["implicit"]) <= FIGURE_CLASSES
@@ -135,3 +135,16 @@ def test_named_cases(phrase, cls, noun, expected):
 def test_the_one_argument_call_still_works():
     assert canonical("tổng thu ngân sách") == "budget_revenue"
     assert canonical(None) is None and canonical("") is None
+
+
+@pytest.mark.parametrize("body, value, mid", [
+    ("Năm 2023, nông nghiệp chiếm 19%, công nghiệp - xây dựng chiếm 39%.", 19, "share_agriculture"),
+    ("Năm 2023, nông nghiệp chiếm 19%, công nghiệp - xây dựng chiếm 39%.", 39, "share_industry_construction"),
+    ("Năm 2023, GRDP ước tăng 8,1%.", 8.1, "grdp_growth"),
+    ("Năm 2023 thu ngân sách tăng 12% so với cùng kỳ.", 12, "budget_revenue"),
+])
+def test_a_percentage_level_is_read_with_its_rate_verb(body, value, mid):
+    from vngov.corpus import parse_text
+    from vngov.extract import extract_article
+    figs = extract_article(parse_text("t", " date 2024-01 T\n\n" + body, "t.txt")).figures
+    assert [f.metric_id for f in figs if f.value == value] == [mid]

@@ -303,6 +303,28 @@ def _is_under(mid: str, ancestor: str, t: _Taxonomy) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def rate_indicator(phrase: str | None, before: str, unit_class: str | None) -> str | None:
+    """The indicator of a percentage that is a level (a figure of kind ``value``).
+
+    The verb right before the number (``before``) that names a rate ("chiếm", "tăng") is read with
+    the phrase, so "nông nghiệp" + "chiếm" is the agricultural share and "GRDP" + "tăng" the growth;
+    an amount's indicator that admits a percentage only as its change or share is never given to a
+    percentage level: "thu ngân sách 12%" with no rate verb has no id rather than a money id.
+    """
+    cue = _rate_cue().search(before or "")
+    mid = canonical(f"{phrase} {cue.group(1)}" if phrase and cue else phrase, unit_class)
+    ind = indicator(mid)
+    if ind is not None and unit_class == "percent" and "percent" not in ind.unit_class:
+        return None
+    return mid
+
+
+@lru_cache(maxsize=1)
+def _rate_cue() -> re.Pattern[str]:
+    words = load("indicators")["admit"]["rate_cues"]
+    return re.compile(rf"(?<![\w])({alternation(words)})(?:\s+\S+){{0,2}}\s*$", re.I)
+
+
 def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None) -> str | None:
     """The indicator id the metric phrase names, else None.
 

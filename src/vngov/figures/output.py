@@ -25,7 +25,7 @@ def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
         base_unit=c.unit.base,
         approx=c.approx,
         metric=metric,
-        metric_id=metric_rules.canonical(metric, c.unit.cls, c.unit.noun),
+        metric_id=_indicator(metric, c),
         period=c.period,
         period_start=period_start,
         period_end=period_end,
@@ -34,6 +34,13 @@ def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
         denominator=c.num.denominator,
         upper=c.num.high if c.num.is_range else None,
     )
+
+
+def _indicator(metric: str | None, c: Cand) -> str | None:
+    """The canonical indicator; a percentage level is read with the rate verb before it."""
+    if c.unit.cls == "percent" and c.kind == "value":
+        return metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
+    return metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
 
 
 def dedupe(figs: list[Figure], body: str) -> tuple[Figure, ...]:

@@ -33,6 +33,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str",
                   "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]"},
     },
+    "legacy_encodings": {"viscii": "{str}", "tcvn3": "{str}", "vni": "{str}"},
     "localities": {"dot_required": "[str]", "not_names": "[str]", "levels": "{str}", "abbreviations": "{str}",
                    "committees": "{str}", "acronyms": "{str}", "tiers": "{int}", "aliases": "{str}",
                    "source_province": "{str}"},
@@ -49,7 +50,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "indicators": {
         "unit_classes": "{[str]}",
-        "admit": {"implicit": "[str]", "?denominator_cues": "[str]"},
+        "admit": {"implicit": "[str]", "?denominator_cues": "[str]", "rate_cues": "[str]"},
         "indicator": ("table", {"id": "str", "name": "str", "unit_class": "[str]", "canonical_unit": "str",
                                 "synonyms": "[str]", "source": "str"},
                       {"parent": "str", "annual_level": "bool", "level": "[str]"}),
