@@ -238,7 +238,7 @@ def test_flow_verb_after_the_noun_and_fraction_of_criteria():
     found = figs("Năm 2023, toàn huyện có 230 doanh nghiệp thành lập mới. Xã đã hoàn thành 19/19 tiêu chí nông thôn mới.",
                  meeting_date="2023-12-20")
     assert one(found, 230).period == "2023"
-    assert one(found, 19, "tiêu chí").period is None
+    assert one(found, 19, "tiêu chí").period == "2023"     # SCHEMA: the head period holds for what follows
 
 
 def test_levels_after_đến_nay_and_after_còn():
@@ -364,3 +364,36 @@ def test_a_subject_listed_with_a_comma_is_joined_only_when_it_names_an_indicator
     assert one(found, 334.54).metric == "tổng mức bán lẻ hàng hóa, dịch vụ"
     found = figs("Năm 2023, các phường bám sát kế hoạch, thu ngân sách đạt 655 tỷ đồng.")
     assert one(found, 655).metric == "thu ngân sách"
+
+
+def test_an_anniversary_is_no_span_of_results():
+    found = figs("Sau 45 năm tái thành lập, huyện phát triển. Năm 2023, GRDP tăng 6,15%.", meeting_date="2024-04-24")
+    assert one(found, 6.15).period == "2023"
+    found = figs("Lễ kỷ niệm sau 45 năm tái thành lập. Tổng vốn đầu tư đạt 3.015 tỷ đồng.", meeting_date="2024-04-24")
+    assert one(found, 3015).period is None
+
+
+def test_the_months_under_review_are_not_a_task_ahead():
+    found = figs("Huyện ủy đánh giá tình hình thực hiện nhiệm vụ 9 tháng, triển khai nhiệm vụ quý 4/2022. "
+                 "Thu ngân sách tăng 16,27%.", meeting_date="2022-10-06")
+    assert one(found, 16.27).period == "2022-01/2022-09"
+
+
+def test_a_targets_period_is_the_task_it_belongs_to():
+    found = figs("Kỳ họp xác định nhiệm vụ thực hiện trong năm 2020 với các chỉ tiêu: phấn đấu sản xuất công nghiệp "
+                 "tăng 8,8%.", meeting_date="2019-12-19")
+    assert one(found, 8.8).status == "target" and one(found, 8.8).period == "2020"
+
+
+def test_a_level_in_a_term_review_is_dated_to_the_term_and_a_stock_takes_the_head_period():
+    found = figs("Trong nhiệm kỳ 2020 - 2025, thu nhập bình quân đầu người đạt 52 triệu đồng/người/năm; "
+                 "tỷ lệ hộ nghèo còn 1,2%.", meeting_date="2025-07-20")
+    assert one(found, 52).period == "2020/2025" and one(found, 1.2).period == "2020/2025"
+    found = figs("Sáu tháng đầu năm 2025, toàn tỉnh có 290 sản phẩm OCOP.", meeting_date="2025-06-20")
+    assert one(found, 290).period == "2025-01/2025-06"
+
+
+def test_a_cut_off_date_closes_a_running_total_whatever_comes_before_it():
+    found = figs("Tổng thu ngân sách theo dự toán tính đến ngày 31-3-2021 là 105.463 triệu đồng.",
+                 meeting_date="2021-04-10")
+    assert one(found, 105463).period == "2021-01/2021-03"

@@ -92,6 +92,11 @@ def _rules() -> _Rules:
                   re.compile(r"(?:năm|/)\s?((?:19|20)\d{2})(?!\d)"))
 
 
+# A cut-off date ("tính đến ngày 31-3-2021") always closes a running total of results, never a task ahead,
+# whatever comes before it ("thu ngân sách theo dự toán tính đến ngày …").
+_CUT_OFF = frozenset({"to_date", "to_month_end", "year_to_date"})
+
+
 def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
     """Every period phrase of ``text`` (no overlaps, longest first), in order."""
     rules = _rules()
@@ -109,8 +114,8 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         lowb = lower_keeping_offsets(before)
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
-            task=_flag(rules.task, before, lowb, rules.keys["task"])
-            or _flag(rules.name_before, before, lowb, rules.keys["name_before"]),
+            task=shape not in _CUT_OFF and (_flag(rules.task, before, lowb, rules.keys["task"])
+                                             or _flag(rules.name_before, before, lowb, rules.keys["name_before"])),
             compare=_flag(rules.compare, before, lowb, rules.keys["compare"]),
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))

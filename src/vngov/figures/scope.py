@@ -62,6 +62,7 @@ def shift(m: PeriodMention, d: int) -> PeriodMention:
 
 
 _TERM_YEARS = 5
+_LONGEST_REVIEW = 10    # years: "10 năm qua" is still a review, "45 năm" an anniversary
 
 
 def n_years(m: PeriodMention, state: State) -> PeriodMention:
@@ -71,10 +72,11 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
         return m
     if state.last_span:
         return replace(m, iso=state.last_span)
-    if state.ref_date:
+    n = m.years or _TERM_YEARS
+    if state.ref_date and n <= _LONGEST_REVIEW:
         y = int(state.ref_date[:4])
-        return replace(m, iso=f"{y - (m.years or _TERM_YEARS)}/{y}")
-    return m
+        return replace(m, iso=f"{y - n}/{y}")
+    return m      # "sau 45 năm tái thành lập": an anniversary, not a span of results
 
 
 def advance(mentions: list[PeriodMention], state: State) -> None:
@@ -113,8 +115,9 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     now, now_state, reset = False, False, False
     carried_now = state.now and not any(not (m.task or m.compare or m.is_now or m.is_reset) and m.end <= c.start
                                         for m in mentions)
+    ahead = c.status == "target"      # a target's period is the task's: "nhiệm vụ năm 2020 với các chỉ tiêu: …"
     for m in mentions:
-        if m.end > c.start or m.task or m.compare:
+        if m.end > c.start or (m.task and not ahead) or m.compare:
             continue
         if (m.shape in _UNTIL or m.local) and ";" in text[m.end:c.start]:
             continue   # "đến 28/10" dates one item, not the rest of the list
@@ -152,9 +155,6 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
             cues.yearly_rate.search(text, max(0, c.clause_start), min(len(text), c.end + 12))
         if horizon and not yearly:
             period = end_year(period)     # "đến năm 2030 đạt 140 triệu đồng": the horizon year's level
-        elif explicit is None and not yearly and \
-                metric_rules.is_annual_level(metric_rules.canonical(c.metric, c.unit.cls, c.unit.noun)):
-            period = end_year(period)     # per-capita income in a five-year review: the final year's
     c.period = period
 
 
@@ -180,8 +180,6 @@ def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool,
         return explicit.iso if in_clause else None
     if explicit is not None:
         return explicit.iso
-    if stock and not flow:
-        return None
     if state.target_para and state.target_period:
         return state.target_period
     return state.running
