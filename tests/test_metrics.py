@@ -62,3 +62,20 @@ def test_word_segmentation_only_runs_where_a_cut_splits_a_word(monkeypatch):
     assert calls == []                      # a lexicon term across the cut is held without segmenting
     assert metrics._split_words("an ninh trật tự", "ninh trật tự") == ["an ninh"]
     assert calls                            # a compound the lexicon does not list: the segmenter decides
+
+
+@pytest.mark.parametrize("words, metric", [
+    ("đảng viên trong toàn Đảng bộ xã Khun Há", "đảng viên"),
+    ("Chiềng Sinh hướng tới giảm tỷ lệ hộ nghèo xuống", "giảm tỷ lệ hộ nghèo"),
+    ("ước thực hiện giải ngân", "giải ngân"),
+    ("thu ngân sách trên địa bàn huyện", "thu ngân sách trên địa bàn huyện"),
+])
+def test_place_qualifiers_target_verbs_and_estimate_openers_are_not_the_metric(words, metric):
+    assert clean(words) == metric
+
+
+def test_a_sentence_that_lost_the_space_after_its_full_stop_still_ends():
+    from vngov.text import sentences
+    body = "Nhiều dự án tạo việc làm cho người dân.Trung bình hằng năm giảm 5% hộ nghèo. TP.Hà Tĩnh phát triển."
+    assert [body[a:b] for a, b in sentences(body)] == [
+        "Nhiều dự án tạo việc làm cho người dân.", "Trung bình hằng năm giảm 5% hộ nghèo.", "TP.Hà Tĩnh phát triển."]

@@ -312,11 +312,8 @@ def rate_indicator(phrase: str | None, before: str, unit_class: str | None) -> s
     percentage level: "thu ngân sách 12%" with no rate verb has no id rather than a money id.
     """
     cue = _rate_cue().search(before or "")
-    mid = canonical(f"{phrase} {cue.group(1)}" if phrase and cue else phrase, unit_class)
-    ind = indicator(mid)
-    if ind is not None and unit_class == "percent" and "percent" not in ind.unit_class:
-        return None
-    return mid
+    return canonical(f"{phrase} {cue.group(1)}" if phrase and cue else phrase, unit_class,
+                     explicit_only=unit_class == "percent")
 
 
 @lru_cache(maxsize=1)
@@ -325,7 +322,8 @@ def _rate_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])({alternation(words)})(?:\s+\S+){{0,2}}\s*$", re.I)
 
 
-def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None) -> str | None:
+def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None,
+              explicit_only: bool = False) -> str | None:
     """The indicator id the metric phrase names, else None.
 
     ``unit_class`` (vngov.units ``UnitMatch.cls``: money, percent, count, …) and,
@@ -357,7 +355,7 @@ def canonical(phrase: str | None, unit_class: str | None = None, noun: str | Non
                 continue
             ind = t.by_id[mid]
             adm = _admits(ind, unit_class, noun, t)
-            if adm:
+            if adm == 2 or (adm and not explicit_only):
                 found.append(((len(syn), adm, ind.depth, -t.order[mid]), mid, (at, at + len(syn))))
     if not found:
         return None

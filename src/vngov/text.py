@@ -120,7 +120,9 @@ def normalize_text(s: str) -> str:
 # A sentence ends at . ! ? … followed by space and a capital, or at a line end.
 # "8.850,26" and "TP. Hà Tĩnh" do not end sentences: the first has no space,
 # the second is a known abbreviation (orthography lexicon).
-_SENT_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]*[{UPPER}0-9])|\n+")
+# A page that lost the space after a full stop ("người dân.Trung bình hằng năm") still ends a sentence
+# there when a word of three lower-case letters or more comes before it.
+_SENT_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]*[{UPPER}0-9])|(?<=[{LOWER}]{{3}}[.!?])(?=[{UPPER}][{LOWER}])|\n+")
 
 
 @lru_cache(maxsize=1)
