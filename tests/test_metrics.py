@@ -50,7 +50,7 @@ def test_a_metric_keeps_whole_words_and_drops_list_fragments_and_links(words, me
 
 
 def test_word_segmentation_only_runs_where_a_cut_splits_a_word(monkeypatch):
-    from vngov import metrics
+    from vngov.metrics import phrase as metrics
     calls = []
     real = metrics._segment
     monkeypatch.setattr(metrics, "_segment", lambda s: calls.append(s) or real(s))
