@@ -141,12 +141,12 @@ def test_a_two_megabyte_one_line_file_is_extracted_in_seconds(folder, tmp_path):
     assert len(one_line.encode("utf-8")) >= 2_000_000
     (folder / "huge.txt").write_text(one_line, encoding="utf-8")
     (folder / "ok.txt").write_text(GOOD.format(d=1, n=10), encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a shared machine do not count against it
     items = list(iter_corpus(folder))
     from vngov.extract import extract_article
     for a in items:
         extract_article(a)
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
     huge = next(a for a in items if a.doc_id == "huge")
     assert max(len(p) for p in huge.body.split("\n\n")) <= corpus.MAX_PARAGRAPH
     assert len(huge.body) > 0.99 * len(one_line)  # cut, not dropped
@@ -351,6 +351,22 @@ def test_exports_and_store_files_are_world_readable(folder, tmp_path):
         assert p.stat().st_mode & 0o777 == (0o755 if p.is_dir() else 0o644), p
 
 
+def _lock_holders(paths: list[Path]) -> list[str]:
+    """Which processes hold these folders' lock files open (for a failure message)."""
+    out = []
+    locks = {str(p / atomic.LOCK) for p in paths}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            for fd in (proc / "fd").iterdir():
+                if os.readlink(fd) in locks:
+                    out.append(f"{proc.name}: {(proc / 'cmdline').read_bytes()[:200]!r}")
+        except OSError:
+            pass
+    return out
+
+
 def test_a_killed_build_leaves_no_orphaned_workers_and_does_not_block(folder, tmp_path):
     import signal
     import subprocess
@@ -381,11 +397,13 @@ def test_a_killed_build_leaves_no_orphaned_workers_and_does_not_block(folder, tm
                     pass
         return pids
 
+    left = list(tmp_path.glob(".store.building-*"))
+    assert left  # the killed build's debris is there...
     deadline = time.time() + 10
-    while ours() and time.time() < deadline:
+    # a process is gone once it holds no file either (its command line empties a moment before)
+    while (ours() or _lock_holders(left)) and time.time() < deadline:
         time.sleep(0.2)
-    assert ours() == [], "worker processes outlived the killed build"
-    assert list(tmp_path.glob(".store.building-*"))  # the killed build's debris is there...
+    assert ours() == [] and _lock_holders(left) == [], "worker processes outlived the killed build"
     store.build(folder, out=out, workers=1)          # ...and neither blocks nor survives the next build
     assert not list(tmp_path.glob(".store.*"))
     assert len(store.load(out)["articles"]) == 300
