@@ -148,3 +148,13 @@ def test_a_percentage_level_is_read_with_its_rate_verb(body, value, mid):
     from vngov.extract import extract_article
     figs = extract_article(parse_text("t", " date 2024-01 T\n\n" + body, "t.txt")).figures
     assert [f.metric_id for f in figs if f.value == value] == [mid]
+
+
+def test_a_list_names_the_parent_and_a_percentage_rise_of_gdp_is_its_growth():
+    from vngov.corpus import parse_text
+    from vngov.extract import extract_article
+    figs = extract_article(parse_text("t", " date 2024-01 T\n\nNăm 2023, tổng đàn gia súc, gia cầm 89.500 con, đạt 101,4% "
+                                      "kế hoạch. GRDP ước tăng 8,1% so với cùng kỳ. Giá trị gia tăng bình quân đầu người "
+                                      "đạt 54 triệu đồng/người/năm.", "t.txt")).figures
+    assert [(f.value, f.metric_id) for f in figs] == [(89500, "livestock"), (101.4, "livestock"), (8.1, "grdp_growth"),
+                                                      (54, "grdp_per_capita")]

@@ -103,7 +103,10 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     metric = metric_rules.clean(words)
     tail = tail_after(sent, c)
     if c.unit.is_count:
-        pass
+        if metric and len(metric.split()) <= 2 and not same_clause:
+            merged = merge_previous(sent, c)      # "tổng đàn gia súc, gia cầm 89.500 con"
+            if merged:
+                metric = merged + ", " + metric
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True)
     elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause:

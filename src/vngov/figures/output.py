@@ -40,7 +40,13 @@ def _indicator(metric: str | None, c: Cand) -> str | None:
     """The canonical indicator; a percentage level is read with the rate verb before it."""
     if c.unit.cls == "percent" and c.kind == "value":
         return metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
-    return metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
+    mid = metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
+    if c.unit.cls == "percent" and c.kind == "change":
+        # "GRDP ước tăng 8,1% so với cùng kỳ": a percentage rise of an amount that has a growth indicator is it
+        growth = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
+        if growth and metric_rules.indicator(growth).parent == mid and growth.endswith("_growth"):
+            return growth
+    return mid
 
 
 def dedupe(figs: list[Figure], body: str) -> tuple[Figure, ...]:

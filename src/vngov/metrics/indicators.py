@@ -130,6 +130,9 @@ def _rate_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])({alternation(words)})(?:\s+\S+){{0,2}}\s*$", re.I)
 
 
+_LIST = re.compile(r",|\s(?:và|cùng)\s")
+
+
 def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None,
               explicit_only: bool = False) -> str | None:
     """The indicator id the metric phrase names, else None.
@@ -170,9 +173,11 @@ def canonical(phrase: str | None, unit_class: str | None = None, noun: str | Non
     score, best, span = max(found)
     # a sub-indicator named by other words of the phrase refines its ancestor:
     # "diện tích xuống giống vụ lúa" is the rice area, not just the sown area
-    for sc, mid, sp in sorted(found, reverse=True):
-        if sc[1] >= score[1] and _is_under(mid, best, t) and not (span[0] <= sp[0] and sp[1] <= span[1]):
-            return mid
+    # ... unless the phrase is a list ("tổng đàn gia súc, gia cầm" is the whole herd)
+    refined = {mid for sc, mid, sp in found
+               if sc[1] >= score[1] and _is_under(mid, best, t) and not (span[0] <= sp[0] and sp[1] <= span[1])}
+    if len(refined) == 1 and not _LIST.search(phrase):
+        return refined.pop()
     return best
 
 
