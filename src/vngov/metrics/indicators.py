@@ -133,6 +133,7 @@ def _rate_cue() -> re.Pattern[str]:
 _LIST = re.compile(r",|\s(?:và|cùng)\s")
 
 
+@lru_cache(maxsize=16384)
 def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None,
               explicit_only: bool = False) -> str | None:
     """The indicator id the metric phrase names, else None.
