@@ -164,10 +164,24 @@ def test_store_location_argument_then_env_then_default(tmp_path, monkeypatch):
         store.load(tmp_path / "given")
 
 
-def test_default_store_is_named_after_the_corpus_folder(tmp_path, monkeypatch):
+def test_default_store_is_named_after_the_corpus_folder_and_its_place(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text("")
     monkeypatch.chdir(tmp_path)
-    assert store.default_store("some/where/my-corpus/") == tmp_path.resolve() / "data" / "processed" / "my-corpus"
+    a, b = store.default_store("some/where/corpus/"), store.default_store("else/where/corpus")
+    assert a.parent == tmp_path.resolve() / "data" / "processed"
+    assert a.name.startswith("corpus-") and b.name.startswith("corpus-") and a != b  # two "corpus" folders
+    assert store.default_store("some/where/corpus") == a
+    assert store.default_store("data/sample") == tmp_path.resolve() / "data" / "processed" / "sample"
+
+
+def test_fingerprint_covers_what_extraction_reads_only(monkeypatch):
+    from vngov import deps
+
+    read = {p.name for p in deps.modules_reached(store.EXTRACTION_ROOTS)}
+    assert {"figures.py", "units.py", "localities.py", "corpus.py", "tables.py"} <= read
+    assert not read & {"analysis.py", "reports.py", "charts.py", "display.py", "cli.py"}
+    lexicons = {p.name for p in deps.lexicons_read(deps.modules_reached(store.EXTRACTION_ROOTS))}
+    assert {"units.toml", "metrics.toml", "chrome.toml"} <= lexicons and "themes.toml" not in lexicons
 
 
 def test_failed_swap_puts_the_previous_store_back(corpus, tmp_path, monkeypatch):

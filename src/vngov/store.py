@@ -1,9 +1,11 @@
 """The Parquet store: one tidy table per file, built from a corpus folder, read by notebooks.
 
-Layout of a store folder (default ``data/processed/<corpus folder name>/``)::
+Layout of a store folder (default ``data/processed/<corpus key>/``, see
+:func:`vngov.paths.corpus_key`)::
 
     articles.parquet meetings.parquet people.parquet figures.parquet
     quotes.parquet directives.parquet officials.parquet errors.parquet
+    target_tracking.parquet
     store.json            # counts, the content hash reports key on, the code fingerprint
     cache/<fingerprint>/  # one pickle of table rows per corpus file, keyed by its content
 
@@ -14,8 +16,9 @@ Why it is built this way:
   interrupted) leaves the previous store exactly as it was.
 * **Cached.**  A file whose bytes (and place in the corpus) have not changed,
   read by the same vngov code and lexicons, is not parsed again: its rows come
-  from the cache.  The cache folder is named by a fingerprint of every source
-  and lexicon file, so editing a rule invalidates it wholesale.
+  from the cache.  The cache folder is named by a fingerprint of the source and
+  lexicon files extraction reads, so editing a rule invalidates it wholesale
+  and editing a chart does not.
 * **Streamed.**  Files go through one at a time (on ``workers`` processes);
   rows are flushed to Parquet in batches, so memory does not grow with the corpus.
 
@@ -42,13 +45,13 @@ from typing import Any, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from vngov import deps, paths
 from vngov import tables as T
 from vngov.corpus import CorpusError, corpus_files, read_path
 
-DEFAULT_CORPUS = "sample"
+DEFAULT_CORPUS = paths.DEFAULT_CORPUS
 CACHE_VERSION = "1"          # bump when the cache entry format changes
 _BATCH = 20_000              # rows buffered per table before a Parquet row group is written
-_PACKAGE = Path(__file__).resolve().parent
 
 
 class StoreError(RuntimeError):
@@ -58,19 +61,8 @@ class StoreError(RuntimeError):
 # --- where things are --------------------------------------------------------------
 
 
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder from ``start`` (the working folder) upwards holding ``data/processed``
-    or ``pyproject.toml``: notebooks run from ``notebooks/`` still find the project's store."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "data" / "processed").is_dir() or (folder / "pyproject.toml").is_file():
-            return folder
-    return here
-
-
-def default_store(corpus: str | Path) -> Path:
-    """``data/processed/<corpus folder name>``: one store per corpus, so corpora never mix."""
-    return project_root() / "data" / "processed" / Path(corpus).resolve().name
+project_root = paths.project_root
+default_store = paths.default_store
 
 
 def resolve(store_dir: str | Path | None = None) -> Path:
@@ -80,26 +72,25 @@ def resolve(store_dir: str | Path | None = None) -> Path:
     env = os.environ.get("VNGOV_STORE")
     if env:
         return Path(env)
-    return project_root() / "data" / "processed" / DEFAULT_CORPUS
+    return paths.sample_store()
 
 
 # --- fingerprints ------------------------------------------------------------------
 
 
-def fingerprint() -> str:
-    """A hash of every vngov source and lexicon file (and of ``$VNGOV_LEXICON_DIR``'s).
+#: The modules whose code decides a corpus file's rows: reading, extraction, the row
+#: builder and the gazetteer.  Reports, charts and analysis are not among them.
+EXTRACTION_ROOTS = ("vngov.corpus", "vngov.extract", "vngov.tables", "vngov.localities")
 
-    Cached rows and executed reports are only valid for the code that made
-    them; any edit to a rule changes this value and so invalidates both.
+
+def fingerprint() -> str:
+    """A hash of the code and lexicons extraction reads (:data:`EXTRACTION_ROOTS` and what they
+    import, found by :mod:`vngov.deps`), and of ``$VNGOV_LEXICON_DIR``'s overrides of them.
+
+    Cached rows are only valid for the code that made them; an edit to a rule changes this
+    value, an edit to a chart helper does not (it cannot change a row).
     """
-    h = hashlib.sha256(CACHE_VERSION.encode())
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".toml") and p.is_file())
-    override = os.environ.get("VNGOV_LEXICON_DIR")
-    extra = sorted(Path(override).glob("*.toml")) if override and Path(override).is_dir() else []
-    for p in files + extra:
-        h.update(str(p.relative_to(_PACKAGE) if p in files else p.name).encode() + b"\0")
-        h.update(p.read_bytes() + b"\0")
-    return h.hexdigest()[:20]
+    return deps.code_hash(EXTRACTION_ROOTS, salt=CACHE_VERSION)
 
 
 def file_key(rel: str, data: bytes) -> str:
@@ -136,12 +127,7 @@ class _Cache:
             return None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        paths.atomic_write(self._path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self, keep: set[str]) -> None:
         """Drop other fingerprints' folders and entries no file of this corpus uses."""
@@ -297,10 +283,11 @@ def build(corpus: str | Path, out: str | Path | None = None, workers: int | None
         writers.close()
         counts = dict(writers.counts)
         counts.update(_officials(tmp))
+        counts.update(_target_tracking(tmp))
         meta = {"corpus": corpus.resolve().name, "fingerprint": fp, "files": len(files),
                 "parsed": len(todo), "from_cache": len(files) - len(todo), "counts": counts,
                 "content_hash": _content_hash(tmp)}
-        (tmp / "store.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        paths.atomic_write(tmp / "store.json", json.dumps(meta, indent=1, sort_keys=True) + "\n")
         cache.prune(set(keys))
         try:
             os.replace(cache.root, tmp / "cache")
@@ -336,6 +323,23 @@ def _officials(folder: Path) -> dict[str, int]:
     table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
     pq.write_table(table.replace_schema_metadata(None), folder / "officials.parquet")
     return {"officials": table.num_rows}
+
+
+def _target_tracking(folder: Path) -> dict[str, int]:
+    """The ``target_tracking`` table: every target against its result from any article of
+    the corpus (:func:`vngov.analysis.target_tracking`), so SQL and reports read one answer."""
+    from vngov.analysis import target_tracking
+
+    figures = pq.read_table(folder / "figures.parquet").to_pandas(types_mapper={pa.int64(): _pd_int64()}.get)
+    table = pa.Table.from_pandas(target_tracking(figures), preserve_index=False)
+    pq.write_table(table.replace_schema_metadata(None), folder / "target_tracking.parquet")
+    return {"target_tracking": table.num_rows}
+
+
+def _pd_int64():
+    import pandas as pd
+
+    return pd.Int64Dtype()
 
 
 def _content_hash(folder: Path) -> str:
