@@ -310,3 +310,22 @@ def test_display_units_follow_the_units_lexicon():
     shown = A.in_display_units(panel)
     assert shown["unit"].tolist() == ["tỷ đồng", "tấn", "tạ/ha", "%", "xã"]
     assert shown["value"].tolist() == [8850.26, 57198.8, 54.5, 8.1, 20.0]
+
+
+def test_a_figure_without_period_written_mid_year_is_the_year_so_far(toy_tables):
+    figs = _figure_rows(toy_tables, [{**_revenue(2021, 126.0, "2021"), "metric_id": "new_party_members"},
+                                     {**_revenue(2022, 46.0, "2022"), "metric_id": "new_party_members",
+                                      "period_start": None, "period_end": None, "date": "2022-07-14"}])
+    trends = A.indicator_trends(figs)
+    assert trends["label"].tolist() == ["2021", "2022 (1–7)"] and trends["part_year"].tolist() == [False, True]
+
+
+def test_every_row_shown_names_its_article_by_title_date_source_and_link(sample_tables):
+    figs = sample_tables["figures"]
+    shown = A.figures_table(figs, sample_tables["articles"])
+    assert {"article", "published", "source", "link"} <= set(shown.columns) and "doc_id" not in shown
+    assert (shown["article"] != "").all() and (shown["link"] != "").all()
+    assert shown["link"].str.startswith(("http", "data/sample/", "/")).all()
+    trends = A.indicator_trends(A.select_locality(sample_tables, "thị xã Kỳ Anh")["figures"])
+    table = A.chart_table(trends, sample_tables["articles"])
+    assert "thu ngân sách (budget_revenue)" in set(table["metric"]) and "59.740" in set(table["value"])

@@ -111,7 +111,23 @@ def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")}
     assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")} == stamps  # unchanged inputs: skipped
-    assert json.loads((out / "manifest.json").read_text()).keys() == set(notebooks)
+    assert json.loads((out / "manifest.json").read_text()).keys() == set(notebooks) | {"_inputs"}
+
+
+def test_an_unchanged_store_and_code_answer_without_planning(toy_store, tmp_path, monkeypatch):
+    corpus, store_dir = toy_store
+    out = tmp_path / "reports"
+    monkeypatch.setattr(reports, "_execute_all", lambda jobs, *a: iter([(j, None) for j in jobs]))
+    for job in reports.plan(store.load(store_dir), out):  # pages as a previous run left them
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        job.output.write_text("{}")
+        job.html.write_text("")
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    monkeypatch.setattr(reports, "plan", lambda *a: pytest.fail("planned although nothing changed"))
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    (out / "period" / "2023.html").unlink()  # a page gone: the fast answer no longer holds
+    with pytest.raises(pytest.fail.Exception):
+        reports.run_reports(corpus, store_dir=store_dir, out=out)
 
 
 def test_reports_of_places_gone_from_the_store_are_removed(toy_store, tmp_path, monkeypatch):

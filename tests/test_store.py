@@ -201,3 +201,17 @@ def test_failed_swap_puts_the_previous_store_back(corpus, tmp_path, monkeypatch)
         store.build(corpus, out=out, workers=1)
     monkeypatch.undo()
     assert store.info(out) == before
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    from vngov import paths
+
+    target = tmp_path / "page.html"
+    paths.atomic_write(target, "old")
+    with pytest.raises(RuntimeError):
+        with paths.atomic_open(target) as fh:
+            fh.write("half of the new")
+            raise RuntimeError("interrupted")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+    paths.atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and oct(target.stat().st_mode & 0o777) == "0o644"

@@ -201,12 +201,12 @@ def in_window(dates: pd.Series, start: str | None = None, end: str | None = None
     (end "2023" keeps 2023-12-31).  An undated row is kept only when there is no window."""
     _check_date(start)
     _check_date(end)
-    text = dates.astype("object").where(dates.notna(), None)
+    text = dates.astype("string")
     keep = pd.Series(True, index=dates.index)
     if start:
-        keep &= text.map(lambda d: d is not None and str(d)[:len(start)] >= start)
+        keep &= (text.str.slice(0, len(start)) >= start).fillna(False).astype(bool)
     if end:
-        keep &= text.map(lambda d: d is not None and str(d)[:len(end)] <= end)
+        keep &= (text.str.slice(0, len(end)) <= end).fillna(False).astype(bool)
     return keep.astype(bool)
 
 
@@ -289,6 +289,13 @@ def with_sources(frame: pd.DataFrame, articles: pd.DataFrame, doc_col: str = "do
     return frame.assign(article=found["title"].fillna(pd.Series(frame[doc_col].tolist(), index=found.index)).tolist(),
                         published=found["published"].tolist(), source=found["source"].tolist(),
                         link=found["url"].fillna(found["path"]).tolist())
+
+
+def chart_table(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind a chart (:func:`indicator_trends`, :func:`locality_comparison`) as a
+    reader's table: the indicator's Vietnamese name, the values, and each value's article."""
+    named = frame.assign(metric=frame["metric"].map(indicator_name))
+    return present(with_sources(named, articles).drop(columns=["doc_id", "part_year"]))
 
 
 def places(selection: Mapping[str, pd.DataFrame],
@@ -427,6 +434,9 @@ def effective_period(start: Any, end: Any, date: Any, status: Any) -> str | None
     "year" figure of an article written before October shown as the months so far
     (see :func:`period_span`); None when the article gave none."""
     span = _too_early(period_span(start, end), date, status)
+    if span is None and not _missing(date) and len(str(date)) >= 7 and str(date)[5:7] < "10":
+        d = str(date)  # no period stated, written mid-year: the year so far, not the year
+        return f"{d[:4]}-01/{d[:7]}"
     return span[1] if span else None
 
 

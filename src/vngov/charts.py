@@ -142,6 +142,23 @@ def _indicator_panel(ax, part: pd.DataFrame, x: str, metric: str, unit: str, hor
     ax.set_title(escape(indicator_title(metric)), fontsize=11)
 
 
+def _label_positions(lon: list[float], lat: list[float], gap: float, reach: float) -> list[float]:
+    """The latitude each dot's name is written at: its own, or — when a name already written
+    within ``reach`` degrees of longitude sits less than ``gap`` above — pushed down below it,
+    so neighbours (huyện and thị xã Kỳ Anh; Can Lộc and Hồng Lĩnh) never print over each other."""
+    order = sorted(range(len(lat)), key=lambda i: -lat[i])
+    placed: list[tuple[float, float]] = []
+    out = [0.0] * len(lat)
+    for i in order:
+        y = lat[i]
+        for x0, y0 in sorted(placed, key=lambda p: -p[1]):
+            if abs(lon[i] - x0) < reach and y > y0 - gap:
+                y = min(y, y0 - gap)
+        out[i] = y
+        placed.append((lon[i], y))
+    return out
+
+
 def place_map(places: pd.DataFrame, value: str | None, unit: str | None, title: str):
     """Where the places are (longitude, latitude from the gazetteer), each dot sized by how
     much the articles report there and shaded by ``value`` (an indicator, in ``unit``) when given;
@@ -155,16 +172,21 @@ def place_map(places: pd.DataFrame, value: str | None, unit: str | None, title: 
     else:
         size = 60 + 40 * pts["n_items"].astype(float).clip(upper=30)
         shade = pts[value].astype(float) if value and value in pts else None
-        sc = ax.scatter(pts["longitude"], pts["latitude"], s=size, c=shade if shade is not None else BAR,
-                        cmap="YlGnBu" if shade is not None else None, edgecolors="#333333", linewidths=0.6)
-        if shade is not None and shade.notna().any():
+        ax.scatter(pts["longitude"], pts["latitude"], s=size, c="#d9d9d9", edgecolors="#333333", linewidths=0.6)
+        if shade is not None and shade.notna().any():  # NaN would hide a dot: unshaded ones stay grey
+            known = shade.notna()
+            sc = ax.scatter(pts["longitude"][known], pts["latitude"][known], s=size[known], c=shade[known],
+                            cmap="YlGnBu", edgecolors="#333333", linewidths=0.6)
             bar = fig.colorbar(sc, ax=ax, shrink=0.7)
             bar.set_label(escape(unit or value))
             bar.formatter = vi_formatter()
             bar.update_ticks()
-        for _, row in pts.iterrows():
-            ax.annotate(escape(row["locality"]), (row["longitude"], row["latitude"]), xytext=(6, 4),
-                        textcoords="offset points", fontsize=9)
+        lon, lat = pts["longitude"].astype(float).tolist(), pts["latitude"].astype(float).tolist()
+        span = max(max(lat) - min(lat), 0.5)
+        for name, x, y, ly in zip(pts["locality"], lon, lat, _label_positions(lon, lat, span * 0.045, span * 0.5)):
+            moved = abs(ly - y) > 1e-9
+            ax.annotate(escape(name), (x, y), xytext=(x + span * 0.04, ly), textcoords="data", fontsize=9,
+                        va="center", arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6} if moved else None)
         ax.set_aspect("equal", adjustable="datalim")
         ax.margins(0.15)
         ax.xaxis.set_major_formatter(vi_formatter())

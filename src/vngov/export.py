@@ -7,8 +7,6 @@ tables instead (:mod:`vngov.store`), so the export stays exactly the shared form
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -44,25 +42,14 @@ def record(x: Extraction) -> dict:
             "figures": [figure_record(f) for f in x.figures]}
 
 
-def atomic_writer(path: str | Path, mode: str = "w"):
-    """Open a temporary file beside ``path``; :func:`commit` renames it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8"), Path(tmp)
-
-
 def write_jsonl(extractions: Iterable[Extraction], path: str | Path) -> int:
-    """Write the export atomically: a reader never sees half a file.  Returns the article count."""
-    fh, tmp = atomic_writer(path)
+    """Write the export atomically (:func:`vngov.paths.atomic_open`): a reader never sees half
+    a file.  Returns the article count."""
+    from vngov.paths import atomic_open
+
     n = 0
-    try:
-        with fh:
-            for x in extractions:
-                fh.write(json.dumps(record(x), ensure_ascii=False) + "\n")
-                n += 1
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_open(path) as fh:
+        for x in extractions:
+            fh.write(json.dumps(record(x), ensure_ascii=False) + "\n")
+            n += 1
     return n

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any, Iterator
 
 #: The corpus a notebook opened by hand reads when no store is named.
 DEFAULT_CORPUS = "sample"
@@ -81,17 +83,26 @@ def project_relative(path: str | Path) -> str:
         return p.as_posix()
 
 
-def atomic_write(path: Path, data: str | bytes, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of
-    one: a temporary file beside it, then ``os.replace``.  Readable by others (``mode``),
-    since stores and reports are shared folders."""
+@contextmanager
+def atomic_open(path: str | Path, mode: str = "w", perms: int = 0o644) -> Iterator[IO[Any]]:
+    """A file to write ``path`` through, so a reader sees the old file or the new one, never
+    half of one: a temporary file beside it, renamed into place when the block ends without
+    an error (and removed when it raises).  Readable by others (``perms``): stores, exports
+    and reports are shared folders."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, mode)
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+        os.chmod(tmp, perms)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, data: str | bytes, perms: int = 0o644) -> None:
+    """Write all of ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, "wb" if isinstance(data, bytes) else "w", perms) as fh:
+        fh.write(data)

@@ -41,8 +41,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from vngov import analysis, deps, paths
+from typing import TYPE_CHECKING
+
+from vngov import deps, paths
 from vngov import store as vstore
+
+if TYPE_CHECKING:  # pandas loads only when a report has to be planned or run
+    from vngov import analysis
 
 KERNEL = "python3"
 WORKERS = 2
@@ -88,6 +93,8 @@ def default_out(corpus: str | Path) -> Path:
 def plan(tables: analysis.Tables, out: Path, notebooks: Path | None = None) -> list[Job]:
     """The reports the store calls for: every locality (:func:`vngov.analysis.report_localities`)
     and every year (:func:`vngov.analysis.report_periods`), in a fixed order."""
+    from vngov import analysis
+
     nb = notebooks or notebooks_dir()
     jobs: list[Job] = []
     used: set[str] = set()
@@ -118,30 +125,41 @@ def code_fingerprint(notebook: Path | None = None) -> str:
     return deps.code_hash(roots)
 
 
-def slice_hash(tables: analysis.Tables, job: Job) -> str:
+def _row_hashes(tables: analysis.Tables) -> dict[str, Any]:
+    """One hash per row of every table, computed once per run (:func:`slice_hash` picks rows)."""
+    import pandas as pd
+
+    return {name: pd.util.hash_pandas_object(frame, index=False) for name, frame in tables.items()}
+
+
+def slice_hash(tables: analysis.Tables, job: Job, rows: dict[str, Any] | None = None) -> str:
     """A hash of the rows one report shows: its selection, its targets and officials, and the
     articles those rows cite.  A new article about another place leaves this report's key
     (and page) alone."""
-    import pandas as pd
+    from vngov import analysis
 
+    rows = rows if rows is not None else _row_hashes(tables)
     if job.kind == "locality":
-        sel = analysis.select_locality(tables, job.name)
-        extra = [analysis.tracking_for(analysis.tracking(tables), job.name)]
+        sel = dict(analysis.select_locality(tables, job.name))
+        sel["target_tracking"] = analysis.tracking_for(analysis.tracking(tables), job.name)
         officials = tables.get("officials")
         if officials is not None and "locality" in officials:
-            extra.append(officials[officials["locality"] == job.name])
+            sel["officials"] = officials[officials["locality"] == job.name]
     else:
-        sel = analysis.select_period(tables, job.name)
-        extra = [analysis.tracking_for(analysis.tracking(tables), period=job.name)]
+        sel = dict(analysis.select_period(tables, job.name))
+        sel["target_tracking"] = analysis.tracking_for(analysis.tracking(tables), period=job.name)
     cited = set(sel["articles"]["doc_id"])
     for col in ("target_doc", "result_doc", "progress_doc"):
-        cited |= set(extra[0][col].dropna())
+        if col in sel["target_tracking"]:
+            cited |= set(sel["target_tracking"][col].dropna())
     arts = tables["articles"]
-    frames = [*sel.values(), *extra, arts[arts["doc_id"].isin(cited)]]
+    sel["articles"] = arts[arts["doc_id"].isin(cited)]
     h = hashlib.sha256()
-    for frame in frames:
-        h.update("\0".join(map(str, frame.columns)).encode())
-        h.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+    for name in sorted(sel):
+        picked = rows[name].loc[sel[name].index] if name in rows else None
+        h.update(name.encode() + b"\0")
+        if picked is not None:
+            h.update(picked.values.tobytes())
     return h.hexdigest()[:20]
 
 
@@ -181,15 +199,21 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     store_dir = Path(store_dir) if store_dir else vstore.default_store(corpus)
     out = Path(out) if out else default_out(corpus)
     try:
-        tables = vstore.load(store_dir)
         meta = vstore.info(store_dir)
     except (vstore.StoreError, OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return [str(e)]
+    manifest = _read_manifest(out)
+    inputs = _inputs_key(meta)
+    if not force and _all_current(manifest, inputs, out):
+        if progress:
+            print(f"{len(manifest) - 1} reports in {out}: store, notebooks and code unchanged", file=sys.stderr)
+        return []
+    tables = vstore.load(store_dir)
     jobs = plan(tables, out)
     codes = {nb: code_fingerprint(nb) for nb in {j.notebook for j in jobs}}
-    manifest = _read_manifest(out)
-    keys = {_rel(j.output, out): job_key(j, slice_hash(tables, j), codes[j.notebook]) for j in jobs}
+    rows = _row_hashes(tables)
+    keys = {_rel(j.output, out): job_key(j, slice_hash(tables, j, rows), codes[j.notebook]) for j in jobs}
     todo = [j for j in jobs if force or manifest.get(_rel(j.output, out)) != keys[_rel(j.output, out)]
             or not j.output.is_file() or not j.html.is_file()]
     _remove_stale(out, {j.output for j in jobs})
@@ -203,6 +227,8 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
         else:
             manifest[rel] = keys[rel]
     manifest = {k: v for k, v in manifest.items() if k in keys}
+    if not failures:
+        manifest[_INPUTS] = inputs
     _write_atomic(out / _MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     _write_atomic(out / "index.html", index_html(jobs, out, meta, tables, set(failures)))
     lines = [f"{rel}: {err}" for rel, err in sorted(failures.items())]
@@ -212,6 +238,26 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     for line in lines:  # failures are listed even when quiet: the exit status alone says too little
         print(f"failed: {line}", file=sys.stderr)
     return lines
+
+
+_INPUTS = "_inputs"  # manifest entry: the store, notebooks and code every report was last run with
+
+
+def _inputs_key(meta: dict[str, Any]) -> str:
+    """One hash of everything any report reads: the store's content, both notebooks and the
+    code and lexicons they reach.  Equal to the last run's: nothing can have changed, and
+    ``vngov reports`` answers without loading pandas or the tables (under a second)."""
+    nbs = [notebooks_dir() / "locality_report.ipynb", notebooks_dir() / "period_report.ipynb"]
+    blob = json.dumps({"store": meta.get("content_hash"), "notebooks": [_sha(nb.read_bytes()) for nb in nbs],
+                       "code": [code_fingerprint(nb) for nb in nbs]}, sort_keys=True)
+    return _sha(blob.encode())
+
+
+def _all_current(manifest: dict[str, str], inputs: str, out: Path) -> bool:
+    """The last run used these inputs, succeeded, and every page it wrote is still there."""
+    pages = [k for k in manifest if k != _INPUTS]
+    return (manifest.get(_INPUTS) == inputs and bool(pages) and (out / "index.html").is_file()
+            and all((out / p).is_file() and (out / p).with_suffix(".html").is_file() for p in pages))
 
 
 def _rel(path: Path, out: Path) -> str:
@@ -437,7 +483,7 @@ def to_html(nb, title: str) -> str:
 _PAGE_CSS = """<style>
 body { max-width: 1250px; margin: 0 auto; }
 table.vngov { border-collapse: collapse; font-size: 13px; margin: 0.5em 0 1em; display: block; overflow-x: auto; }
-table.vngov th, table.vngov td { border: 1px solid #ccd; padding: 3px 6px; vertical-align: top; text-align: left; }
+table.vngov th, table.vngov td { border: 1px solid #ccd; padding: 3px 6px; vertical-align: top; text-align: left !important; }
 table.vngov th { background: #eef2f7; }
 table.vngov td { max-width: 32em; }
 details > summary { cursor: pointer; color: #1a4f8b; margin: 0.4em 0; font-weight: 600; }
@@ -450,6 +496,8 @@ def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysi
                failed: set[str]) -> str:
     """The page that links every report, with a line of counts for each (no timestamps:
     an unchanged store gives an unchanged page)."""
+    from vngov import analysis
+
     meetings, figures = tables["meetings"], tables["figures"]
 
     def item(job: Job) -> str:
