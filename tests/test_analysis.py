@@ -250,7 +250,7 @@ def test_halves_and_quarters_reported_as_such_get_period_reports(toy_tables):
     assert A.report_periods(toy_tables) == ["2022", "2023"]  # one half-year figure: not worth a page
     halves = toy_tables["figures"].iloc[[0] * A.MIN_FIGURES_FOR_REPORT]
     tables = {**toy_tables, "figures": pd.concat([toy_tables["figures"], halves], ignore_index=True)}
-    assert A.report_periods(tables) == ["2022", "2023", "2022-H1"]
+    assert A.report_periods(tables) == ["2022-H1", "2022", "2023"]
     sel = A.select_period(tables, "2022-h1")
     assert set(sel["figures"]["period_end"]) == {"2022-06-30"} and list(sel["meetings"]["date"]) == []
 
@@ -329,3 +329,11 @@ def test_every_row_shown_names_its_article_by_title_date_source_and_link(sample_
     trends = A.indicator_trends(A.select_locality(sample_tables, "thị xã Kỳ Anh")["figures"])
     table = A.chart_table(trends, sample_tables["articles"])
     assert "thu ngân sách (budget_revenue)" in set(table["metric"]) and "59.740" in set(table["value"])
+
+
+def test_places_carry_code_province_and_the_unit_after_2025(sample_tables):
+    places = A.places(A.select_period(sample_tables, "2023")).set_index("locality")
+    assert places.loc["huyện Bố Trạch", "code"] == "455" and places.loc["huyện Bố Trạch", "province"] == "tỉnh Quảng Bình"
+    assert places.loc["huyện Bố Trạch", "unit_2025"] == "tỉnh Quảng Trị"  # districts abolished; Quảng Bình merged
+    assert places.loc["thị xã Kỳ Anh", "unit_2025"] == "tỉnh Hà Tĩnh"
+    assert places[["latitude", "longitude"]].notna().all().all()

@@ -111,14 +111,20 @@ def report_localities(tables: Tables) -> list[str]:
 
 
 def report_periods(tables: Tables) -> list[str]:
-    """Periods worth a report, in order: each year, then each half and quarter that
-    articles report on as such ("6 tháng đầu năm 2022", "quý I/2024").
+    """Periods worth a report, in time order: each year, and each half and quarter that
+    articles report on as such ("6 tháng đầu năm 2022", "quý I/2024") just before its year.
 
     A period is worth a page only when it holds a meeting or at least
     :data:`MIN_FIGURES_FOR_REPORT` reported results: a year only targets point to
     ("đến năm 2030"), or a publication year with nothing in it, gets no empty report."""
-    candidates = sorted(_years(tables)) + _part_years(tables.get("figures"))
+    candidates = sorted(set(_years(tables)) | set(_part_years(tables.get("figures"))), key=_chronological)
     return [p for p in candidates if _worth_a_page(tables, p)]
+
+
+def _chronological(period: str) -> tuple[str, int]:
+    """2022-Q1, 2022-H1, 2022 … : by year, the parts of a year (by their end) before the year."""
+    order = {"Q1": 1, "Q2": 2, "H1": 3, "Q3": 4, "H2": 5, "Q4": 6}
+    return period[:4], order.get(period[5:], 9)
 
 
 def _years(tables: Tables) -> set[str]:
@@ -323,10 +329,23 @@ def places(selection: Mapping[str, pd.DataFrame],
         get = (lambda k: getattr(found, k, None)) if found is not None else (lambda k: None)
         n_m = int(counts.get("meetings", pd.Series(dtype=int)).get(name, 0))
         n_f = int(counts.get("figures", pd.Series(dtype=int)).get(name, 0))
-        rows.append([name, n_m, n_f, n_m + n_f, get("code"), get("province"), get("merged_into"),
+        rows.append([name, n_m, n_f, n_m + n_f, get("code"), get("province"), _unit_2025(found, lookup),
                      get("latitude"), get("longitude")])
     out = pd.DataFrame(rows, columns=cols)
     return out.astype({"latitude": "float64", "longitude": "float64"})
+
+
+def _unit_2025(found: Any, lookup: Any) -> str | None:
+    """The unit a place belongs to after the 2025 reorganisation: its own successor (a commune,
+    a province), else — for a district, a level abolished in 2025 — its province's successor."""
+    if found is None:
+        return None
+    merged = getattr(found, "merged_into", None)
+    if merged:
+        return merged
+    province = getattr(found, "province", None)
+    parent = lookup(province) if province and province != getattr(found, "name", None) else None
+    return getattr(parent, "merged_into", None) or province
 
 
 def map_indicator(places_frame: pd.DataFrame, comparison: pd.DataFrame) -> tuple[pd.DataFrame, str | None, str | None]:

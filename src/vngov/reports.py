@@ -492,6 +492,11 @@ details > summary { cursor: pointer; color: #1a4f8b; margin: 0.4em 0; font-weigh
 """
 
 
+_TABLE_NAMES = {"articles": "bài báo", "meetings": "cuộc họp", "people": "dòng người × chức vụ",
+                "figures": "số liệu", "quotes": "lời phát biểu", "directives": "chỉ đạo", "officials": "cán bộ",
+                "target_tracking": "chỉ tiêu theo dõi", "errors": "tệp lỗi"}
+
+
 def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysis.Tables,
                failed: set[str]) -> str:
     """The page that links every report, with a line of counts for each (no timestamps:
@@ -519,7 +524,7 @@ def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysi
         return f'<li><a href="{html.escape(rel)}">{html.escape(name)}</a> — {counts}{mark}</li>'
 
     corpus = html.escape(meta.get("corpus", out.name))
-    counts = ", ".join(f"{n} {t}" for t, n in sorted(meta.get("counts", {}).items()))
+    counts = ", ".join(f"{n} {_TABLE_NAMES.get(t, t)}" for t, n in sorted(meta.get("counts", {}).items()))
     parts = [
         "<!DOCTYPE html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
         f"<title>Báo cáo vngov: {corpus}</title>",
