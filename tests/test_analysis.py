@@ -41,7 +41,7 @@ def test_in_window_compares_iso_prefixes_inclusively():
 
 def test_report_localities_and_periods(toy_tables):
     assert A.report_localities(toy_tables) == [CANLOC, KYANH]
-    assert A.report_periods(toy_tables) == ["2022", "2023"]
+    assert A.report_periods(toy_tables) == ["2022", "2023", "2022/2023"]
     assert A.default_locality(toy_tables) == KYANH  # most meetings
     assert A.default_period(toy_tables) == "2023"
 
@@ -247,10 +247,10 @@ def test_a_year_only_targets_point_to_gets_no_period_report(toy_tables):
 
 
 def test_halves_and_quarters_reported_as_such_get_period_reports(toy_tables):
-    assert A.report_periods(toy_tables) == ["2022", "2023"]  # one half-year figure: not worth a page
+    assert A.report_periods(toy_tables) == ["2022", "2023", "2022/2023"]  # one half-year figure: no page
     halves = toy_tables["figures"].iloc[[0] * A.MIN_FIGURES_FOR_REPORT]
     tables = {**toy_tables, "figures": pd.concat([toy_tables["figures"], halves], ignore_index=True)}
-    assert A.report_periods(tables) == ["2022-H1", "2022", "2023"]
+    assert A.report_periods(tables) == ["2022-H1", "2022", "2023", "2022/2023"]
     sel = A.select_period(tables, "2022-h1")
     assert set(sel["figures"]["period_end"]) == {"2022-06-30"} and list(sel["meetings"]["date"]) == []
 
@@ -337,3 +337,16 @@ def test_places_carry_code_province_and_the_unit_after_2025(sample_tables):
     assert places.loc["huyện Bố Trạch", "unit_2025"] == "tỉnh Quảng Trị"  # districts abolished; Quảng Bình merged
     assert places.loc["thị xã Kỳ Anh", "unit_2025"] == "tỉnh Hà Tĩnh"
     assert places[["latitude", "longitude"]].notna().all().all()
+
+
+def test_charts_compare_canonical_indicators_only_and_maps_shade_like_with_like(toy_tables):
+    figs = _figure_rows(toy_tables, [_revenue(2022, 100.0, "2022"), _revenue(2023, 120.0, "2023"),
+                                     {**_revenue(2022, 9.0, "2022"), "metric_id": None, "metric": "nâng tổng số"},
+                                     {**_revenue(2023, 12.0, "2023"), "metric_id": None, "metric": "nâng tổng số"}])
+    assert set(A.indicator_trends(figs)["metric"]) == {"budget_revenue"}
+    comparison = pd.DataFrame({"metric": ["budget_revenue"] * 3, "unit": ["tỷ đồng"] * 3, "value": [15480.0, 236.5, 285.4],
+                               "locality": ["tỉnh Hà Tĩnh", KYANH, CANLOC]})
+    places = pd.DataFrame({"locality": ["tỉnh Hà Tĩnh", KYANH, CANLOC]})
+    shaded, metric, unit = A.map_indicator(places, comparison)
+    assert (metric, unit) == ("budget_revenue", "tỷ đồng")
+    assert pd.isna(shaded.loc[0, "value"]) and shaded["value"].tolist()[1:] == [236.5, 285.4]

@@ -33,7 +33,8 @@ def test_plan_has_one_report_per_locality_and_year(toy_tables, tmp_path):
     assert [(j.kind, j.name, j.output.relative_to(tmp_path).as_posix()) for j in jobs] == [
         ("locality", "huyện Can Lộc", "locality/huyen-can-loc.ipynb"),
         ("locality", "thị xã Kỳ Anh", "locality/thi-xa-ky-anh.ipynb"),
-        ("period", "2022", "period/2022.ipynb"), ("period", "2023", "period/2023.ipynb")]
+        ("period", "2022", "period/2022.ipynb"), ("period", "2023", "period/2023.ipynb"),
+        ("period", "2022/2023", "period/2022-2023.ipynb")]
     assert jobs[0].parameters == {"locality": "huyện Can Lộc"}  # no store path: the kernel reads VNGOV_STORE
     assert all(j.notebook.is_file() for j in jobs)
 
@@ -96,7 +97,7 @@ def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path
     assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
     notebooks = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.ipynb"))
     assert notebooks == ["locality/huyen-can-loc.ipynb", "locality/thi-xa-ky-anh.ipynb",
-                         "period/2022.ipynb", "period/2023.ipynb"]
+                         "period/2022-2023.ipynb", "period/2022.ipynb", "period/2023.ipynb"]
     kyanh = nbformat.read(out / "locality" / "thi-xa-ky-anh.ipynb", as_version=4)
     text = _texts(kyanh)
     assert "đạt 107,5% kế hoạch" in text and "toy-b" in text  # a figure with its evidence and article

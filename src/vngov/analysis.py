@@ -112,13 +112,16 @@ def report_localities(tables: Tables) -> list[str]:
 
 def report_periods(tables: Tables) -> list[str]:
     """Periods worth a report, in time order: each year, and each half and quarter that
-    articles report on as such ("6 tháng đầu năm 2022", "quý I/2024") just before its year.
+    articles report on as such ("6 tháng đầu năm 2022", "quý I/2024") just before its year;
+    then the span of those years ("2020/2024"), the overview across them.
 
     A period is worth a page only when it holds a meeting or at least
     :data:`MIN_FIGURES_FOR_REPORT` reported results: a year only targets point to
     ("đến năm 2030"), or a publication year with nothing in it, gets no empty report."""
     candidates = sorted(set(_years(tables)) | set(_part_years(tables.get("figures"))), key=_chronological)
-    return [p for p in candidates if _worth_a_page(tables, p)]
+    periods = [p for p in candidates if _worth_a_page(tables, p)]
+    years = [p for p in periods if len(p) == 4]
+    return periods + ([f"{years[0]}/{years[-1]}"] if len(years) > 1 else [])
 
 
 def _chronological(period: str) -> tuple[str, int]:
@@ -350,13 +353,16 @@ def _unit_2025(found: Any, lookup: Any) -> str | None:
 
 def map_indicator(places_frame: pd.DataFrame, comparison: pd.DataFrame) -> tuple[pd.DataFrame, str | None, str | None]:
     """``places_frame`` with the most widely reported indicator of ``comparison``
-    (:func:`locality_comparison`) as column ``value``: what the map shades by.  Returns the
+    (:func:`locality_comparison`) as column ``value``: what the map shades by (provinces left
+    unshaded when districts report it: one scale cannot show both).  Returns the
     frame, the indicator and its unit (None, None when no indicator is shared)."""
     if comparison.empty:
         return places_frame.assign(value=float("nan")), None, None
     spread = comparison.groupby(["metric", "unit"])["locality"].nunique().reset_index(name="n")
     best = spread.sort_values(["n", "metric"], ascending=[False, True], kind="stable").iloc[0]
     part = comparison[(comparison["metric"] == best["metric"]) & (comparison["unit"] == best["unit"])]
+    lower = part[~part["locality"].str.startswith("tỉnh ")]
+    part = lower if len(lower) > 1 else part  # a province's total would wash out its districts' shades
     values = dict(zip(part["locality"], part["value"].astype(float)))
     return places_frame.assign(value=places_frame["locality"].map(values).astype(float)), best["metric"], best["unit"]
 
@@ -500,6 +506,14 @@ def in_display_units(panel: pd.DataFrame) -> pd.DataFrame:
     return panel.assign(value=(panel["value"] / divide).round(4), unit=unit)
 
 
+def _canonical_only(panel: pd.DataFrame) -> pd.DataFrame:
+    """Rows of canonical indicators only: a chart compares like with like, and an article's
+    own phrase ("nâng tổng số sản phẩm") does not say what else it may be compared with."""
+    from vngov.metrics import label
+
+    return panel[panel["metric"].map(lambda m: label(str(m)) != str(m)).astype(bool)]
+
+
 def _top_indicators(panel: pd.DataFrame, by: str, minimum: int, top: int) -> pd.DataFrame:
     """Rows of the ``top`` (metric, unit) pairs with the most distinct ``by`` values (at least ``minimum``)."""
     spread = panel.groupby(["metric", "unit"])[by].nunique()
@@ -518,7 +532,7 @@ def indicator_trends(figures: pd.DataFrame, min_years: int = 2, top: int = 6) ->
     panel = indicator_panel(figures)
     if panel.empty:
         return pd.DataFrame(columns=cols)
-    panel = _top_indicators(in_display_units(panel), "year", min_years, top)
+    panel = _top_indicators(in_display_units(_canonical_only(panel)), "year", min_years, top)
     panel = panel.assign(label=[_year_label(y, p) for y, p in zip(panel["year"], panel["period"])])
     panel = panel.assign(part_year=[" (" in str(v) for v in panel["label"]])
     return panel.sort_values(["metric", "unit", "year", "locality"], kind="stable").reset_index(drop=True)[cols]
@@ -551,7 +565,7 @@ def locality_comparison(figures: pd.DataFrame, min_localities: int = 2, top: int
         return pd.DataFrame(columns=cols)
     latest = panel.sort_values(["metric", "unit", "locality", "year"], kind="stable")
     latest = latest.groupby(["metric", "unit", "locality"]).tail(1)
-    latest = _top_indicators(in_display_units(latest), "locality", min_localities, top)
+    latest = _top_indicators(in_display_units(_canonical_only(latest)), "locality", min_localities, top)
     months = [_year_label(y, p)[len(str(int(y))):] for y, p in zip(latest["year"], latest["period"])]
     latest = latest.assign(label=[f"{loc}{m}" for loc, m in zip(latest["locality"], months)],
                            part_year=[bool(m) for m in months])

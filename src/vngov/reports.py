@@ -103,7 +103,8 @@ def plan(tables: analysis.Tables, out: Path, notebooks: Path | None = None) -> l
         jobs.append(Job("locality", loc, nb / "locality_report.ipynb", out / "locality" / f"{name}.ipynb",
                         {"locality": loc}))
     for period in analysis.report_periods(tables):
-        jobs.append(Job("period", period, nb / "period_report.ipynb", out / "period" / f"{period}.ipynb",
+        file = period.replace("/", "-")  # a span "2020/2024" is one file, not a folder
+        jobs.append(Job("period", period, nb / "period_report.ipynb", out / "period" / f"{file}.ipynb",
                         {"period": period}))
     return jobs
 
