@@ -324,6 +324,8 @@ def test_every_row_shown_names_its_article_by_title_date_source_and_link(sample_
     figs = sample_tables["figures"]
     shown = A.figures_table(figs, sample_tables["articles"])
     assert {"article", "published", "source", "link"} <= set(shown.columns) and "doc_id" not in shown
+    kyanh = shown[shown["locality"] == "thị xã Kỳ Anh"].iloc[0]  # every locality with its code and 2025 unit
+    assert (kyanh["code"], kyanh["province"], kyanh["unit_2025"]) == ("449", "tỉnh Hà Tĩnh", "tỉnh Hà Tĩnh")
     assert (shown["article"] != "").all() and (shown["link"] != "").all()
     assert shown["link"].str.startswith(("http", "data/sample/", "/")).all()
     trends = A.indicator_trends(A.select_locality(sample_tables, "thị xã Kỳ Anh")["figures"])

@@ -300,6 +300,22 @@ def with_sources(frame: pd.DataFrame, articles: pd.DataFrame, doc_col: str = "do
                         link=found["url"].fillna(found["path"]).tolist())
 
 
+def with_place_codes(frame: pd.DataFrame, col: str = "locality", lookup: Any = None) -> pd.DataFrame:
+    """``frame`` with the official code, province and unit after the 2025 reorganisation of the
+    locality in ``col`` (inserted after it), from the gazetteer; empty for a place it lacks."""
+    if lookup is None:
+        from vngov.localities import lookup
+    names = sorted(set(frame[col].dropna().astype(str))) if col in frame else []
+    found = {n: lookup(n) for n in names}
+    info = {n: (getattr(r, "code", None), getattr(r, "province", None), _unit_2025(r, lookup)) if r else (None,) * 3
+            for n, r in found.items()}
+    out = frame.copy()
+    at = list(out.columns).index(col) + 1 if col in out else len(out.columns)
+    for i, key in enumerate(("code", "province", "unit_2025")):
+        out.insert(at + i, key, [info.get(v, (None,) * 3)[i] if isinstance(v, str) else None for v in frame.get(col, [])])
+    return out
+
+
 def chart_table(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The numbers behind a chart (:func:`indicator_trends`, :func:`locality_comparison`) as a
     reader's table: the indicator's Vietnamese name, the values, and each value's article."""
@@ -412,7 +428,7 @@ def officials_table(tables: Tables, locality: str | None = None) -> pd.DataFrame
     cols = [c for c in ("name", "role", "office", "locality", "first_seen", "last_seen", "n_articles", "doc_ids")
             if c in frame.columns]
     keys = [c for c in ("name", "office", "locality") if c in frame.columns]
-    return present(frame.sort_values(keys, kind="stable")[cols])
+    return present(with_place_codes(frame.sort_values(keys, kind="stable")[cols]))
 
 
 def figures_table(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -428,7 +444,7 @@ def figures_table(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -
         return present(frame[cols])
     frame = frame.assign(metric=[indicator_name(i, m) for i, m in zip(frame["metric_id"], frame["metric"])])
     cols = ["metric", "value_written", "unit", "kind", "status", "period", "locality", "evidence", "doc_id"]
-    return present(with_sources(frame[cols], articles).drop(columns=["doc_id"]))
+    return present(with_sources(with_place_codes(frame[cols]), articles).drop(columns=["doc_id"]))
 
 
 def indicator_name(metric_id: Any, phrase: Any = None) -> str:
