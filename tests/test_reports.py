@@ -224,3 +224,14 @@ def test_missing_store_is_a_listed_failure_not_a_crash(tmp_path, capsys):
     assert "vngov build" in capsys.readouterr().err
 
 
+
+
+def test_directive_themes_are_segmented_once_per_store(tmp_path, monkeypatch):
+    from vngov import themes
+
+    directives = pd.DataFrame({"clause": ["đẩy nhanh giải phóng mặt bằng các dự án", "xây dựng nông thôn mới"],
+                               "locality": ["thị xã Kỳ Anh"] * 2, "date": ["2023-11-20"] * 2})
+    first = themes.directive_themes(directives, cache=tmp_path)
+    assert "giải phóng mặt bằng" in first.loc[0, "themes"] and "nông thôn mới" in first.loc[0, "themes"]
+    monkeypatch.setattr(themes, "terms", lambda clause: pytest.fail("segmented again"))
+    assert themes.directive_themes(directives, cache=tmp_path).equals(first)
