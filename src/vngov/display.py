@@ -30,7 +30,7 @@ _DEFAULT_LINK_BASE = "../../../"
 HEADERS = {
     "what": "nội dung", "count": "số lượng", "date": "ngày", "part_of_day": "buổi", "kind": "loại",
     "subkind": "loại con", "chair": "chủ trì", "host": "cơ quan tổ chức", "counterpart": "làm việc với",
-    "locality": "địa phương", "name": "họ tên", "role": "chức vụ", "office": "chức vụ", "n_articles": "số bài",
+    "locality": "địa phương", "name": "họ tên", "role": "chức vụ", "office": "chức vụ (chuẩn hóa)", "doc_ids": "mã các bài", "n_articles": "số bài",
     "first_seen": "lần đầu", "last_seen": "lần cuối", "metric": "chỉ tiêu", "indicator": "chỉ tiêu",
     "value_written": "số liệu (như bài viết)", "value": "giá trị", "unit": "đơn vị", "status": "tình trạng",
     "period": "kỳ", "baseline": "so với", "evidence": "trích dẫn", "year": "năm", "label": "nhãn",
