@@ -235,3 +235,13 @@ def test_directive_themes_are_segmented_once_per_store(tmp_path, monkeypatch):
     assert "giải phóng mặt bằng" in first.loc[0, "themes"] and "nông thôn mới" in first.loc[0, "themes"]
     monkeypatch.setattr(themes, "terms", lambda clause: pytest.fail("segmented again"))
     assert themes.directive_themes(directives, cache=tmp_path).equals(first)
+
+
+def test_kernels_talk_over_private_unix_sockets_not_tcp_ports():
+    a, b = reports.IPCKernelManager(kernel_name=reports.KERNEL), reports.IPCKernelManager(kernel_name=reports.KERNEL)
+    assert a.transport == b.transport == "ipc"
+    assert a.ip != b.ip and Path(a.ip).parent.is_dir()  # one socket folder per kernel: nothing to race for
+    for km in (a, b):
+        import shutil
+
+        shutil.rmtree(Path(km.ip).parent)
