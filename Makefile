@@ -18,12 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
-# Tables of $(CORPUS) as Parquet under data/processed/<corpus name>/ (unchanged files come from the cache).
+# Tables of $(CORPUS) as Parquet under data/processed/<corpus key>/ (name + hash of its path; data/sample → sample).
 build: setup
 	$(BIN)/vngov build $(CORPUS)
 
-# One report per locality and per year under reports/<corpus name>/, HTML beside each, index.html.
-# Reports whose store, notebook, parameters and vngov code are unchanged are not re-executed.
+# One report per locality and per period under reports/<corpus key>/, HTML beside each, index.html.
+# Reports whose slice of the store, notebook, parameters and vngov code/lexicons are unchanged are not re-executed.
 reports: build
 	$(BIN)/vngov reports $(CORPUS)
 

@@ -418,14 +418,14 @@ def test_dollar_signs_in_chart_labels_are_drawn_literally():
     matplotlib.use("Agg")
     import pandas as pd
 
-    from vngov import reports
+    from vngov import charts
 
     bad = r"thu $\frac{1}{$ ngân sách"
-    fig = reports.bar_chart(pd.DataFrame({"metric": [bad, "b"], "n": [1, 2]}), "metric", "n", bad, ylabel=bad)
+    fig = charts.bar_chart(pd.DataFrame({"metric": [bad, "b"], "n": [1, 2]}), "metric", "n", bad, ylabel=bad)
     fig.savefig(io.BytesIO(), format="png")
-    table = pd.DataFrame({"metric_id": [bad, bad], "unit": ["$x$", "$x$"], "year": ["2022", "$2023"],
-                          "value": [1.0, 2.0]})
-    fig = reports.small_multiples(table, "metric_id", "year", "value", "unit", bad)
+    table = pd.DataFrame({"metric": [bad, bad], "unit": ["$x$", "$x$"], "year": ["2022", "$2023"],
+                          "value": [1.0, 2.0], "part_year": [False, False]})
+    fig = charts.indicator_bars(table, "year", bad)
     fig.savefig(io.BytesIO(), format="png")
     assert fig.axes[0].get_title().count("$") == bad.count("$")
 

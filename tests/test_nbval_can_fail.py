@@ -28,6 +28,7 @@ def _output_text(path: Path) -> str:
         for out in cell.get("outputs", []):
             parts.append(out.get("text", ""))
             parts.append(out.get("data", {}).get("text/plain", ""))
+            parts.append(out.get("data", {}).get("text/html", ""))  # tables are HTML: headers, links
     return "\n".join(parts)
 
 

@@ -33,7 +33,8 @@ def test_plan_has_one_report_per_locality_and_year(toy_tables, tmp_path):
     assert [(j.kind, j.name, j.output.relative_to(tmp_path).as_posix()) for j in jobs] == [
         ("locality", "huyện Can Lộc", "locality/huyen-can-loc.ipynb"),
         ("locality", "thị xã Kỳ Anh", "locality/thi-xa-ky-anh.ipynb"),
-        ("period", "2022", "period/2022.ipynb"), ("period", "2023", "period/2023.ipynb")]
+        ("period", "2022", "period/2022.ipynb"), ("period", "2023", "period/2023.ipynb"),
+        ("period", "2022/2023", "period/2022-2023.ipynb")]
     assert jobs[0].parameters == {"locality": "huyện Can Lộc"}  # no store path: the kernel reads VNGOV_STORE
     assert all(j.notebook.is_file() for j in jobs)
 
@@ -91,12 +92,12 @@ def _texts(nb) -> str:
 def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path, monkeypatch):
     corpus, store_dir = toy_store
     monkeypatch.setattr(store, "fingerprint", lambda: "code-under-test")  # others may edit src/ meanwhile
-    monkeypatch.setattr(reports, "code_fingerprint", lambda: "code-under-test")
+    monkeypatch.setattr(reports, "code_fingerprint", lambda nb=None: "code-under-test")
     out = tmp_path / "reports"
     assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
     notebooks = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.ipynb"))
     assert notebooks == ["locality/huyen-can-loc.ipynb", "locality/thi-xa-ky-anh.ipynb",
-                         "period/2022.ipynb", "period/2023.ipynb"]
+                         "period/2022-2023.ipynb", "period/2022.ipynb", "period/2023.ipynb"]
     kyanh = nbformat.read(out / "locality" / "thi-xa-ky-anh.ipynb", as_version=4)
     text = _texts(kyanh)
     assert "đạt 107,5% kế hoạch" in text and "toy-b" in text  # a figure with its evidence and article
@@ -104,13 +105,30 @@ def test_run_reports_executes_exports_indexes_and_then_skips(toy_store, tmp_path
     assert str(tmp_path) not in nbformat.writes(kyanh)          # no machine paths in the baseline
     html = (out / "locality" / "thi-xa-ky-anh.html").read_text(encoding="utf-8")
     assert "data:image/png;base64" in html and "select_locality" not in html  # chart embedded, code hidden
+    assert 'href="../index.html"' in html and '<html lang="vi">' in html     # back to the index
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{p[:-6]}.html"' in index for p in notebooks)
 
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")}
     assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.ipynb")} == stamps  # unchanged inputs: skipped
-    assert json.loads((out / "manifest.json").read_text()).keys() == set(notebooks)
+    assert json.loads((out / "manifest.json").read_text()).keys() == set(notebooks) | {"_inputs"}
+
+
+def test_an_unchanged_store_and_code_answer_without_planning(toy_store, tmp_path, monkeypatch):
+    corpus, store_dir = toy_store
+    out = tmp_path / "reports"
+    monkeypatch.setattr(reports, "_execute_all", lambda jobs, *a: iter([(j, None) for j in jobs]))
+    for job in reports.plan(store.load(store_dir), out):  # pages as a previous run left them
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        job.output.write_text("{}")
+        job.html.write_text("")
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    monkeypatch.setattr(reports, "plan", lambda *a: pytest.fail("planned although nothing changed"))
+    assert reports.run_reports(corpus, store_dir=store_dir, out=out) == []
+    (out / "period" / "2023.html").unlink()  # a page gone: the fast answer no longer holds
+    with pytest.raises(pytest.fail.Exception):
+        reports.run_reports(corpus, store_dir=store_dir, out=out)
 
 
 def test_reports_of_places_gone_from_the_store_are_removed(toy_store, tmp_path, monkeypatch):
@@ -133,8 +151,41 @@ def test_a_failing_report_is_listed_and_the_others_still_run(toy_store, tmp_path
                       {"locality": "thị xã Kỳ Anh", "start": "last spring"})
     results = {job.output.name: err for job, err in reports._execute_all([bad, good], store_dir, 2, False)}
     assert results["good.ipynb"] is None and (tmp_path / "good.html").is_file()
-    assert "ISO date" in results["bad.ipynb"]
-    assert (tmp_path / "bad.ipynb").is_file()  # kept, with its traceback, to read why
+    assert "last spring" in results["bad.ipynb"] and "cell 3: `from IPython" in results["bad.ipynb"]  # names the cell
+    assert (tmp_path / "bad.failed.ipynb").is_file()  # kept, with its traceback, to read why
+    assert not (tmp_path / "bad.ipynb").exists() and not (tmp_path / "bad.html").exists()
+
+
+def test_a_failed_rerun_keeps_the_previous_good_page(toy_store, tmp_path):
+    _, store_dir = toy_store
+    nb = reports.notebooks_dir() / "locality_report.ipynb"
+    job = reports.Job("locality", "thị xã Kỳ Anh", nb, tmp_path / "r.ipynb", {"locality": "thị xã Kỳ Anh"})
+    assert reports.execute(job, str(store_dir)) is None
+    good = (tmp_path / "r.html").read_bytes()
+    broken = reports.Job(job.kind, job.name, nb, job.output, {"locality": "xã Không Có"})
+    error = reports.execute(broken, str(store_dir))
+    assert "ParameterError" in error and "closest" in error
+    assert (tmp_path / "r.html").read_bytes() == good and (tmp_path / "r.failed.ipynb").is_file()
+
+
+def test_report_key_follows_the_slice_of_the_store_it_shows(toy_tables, tmp_path):
+    jobs = {j.name: j for j in reports.plan(toy_tables, tmp_path)}
+    canloc, kyanh = jobs["huyện Can Lộc"], jobs["thị xã Kỳ Anh"]
+    before = {n: reports.slice_hash(toy_tables, j) for n, j in (("c", canloc), ("k", kyanh))}
+    figures = toy_tables["figures"].copy()
+    figures.loc[figures["locality"] == "thị xã Kỳ Anh", "value_text"] = "701"
+    changed = {**toy_tables, "figures": figures}
+    assert reports.slice_hash(changed, canloc) == before["c"]   # another place's number: same page
+    assert reports.slice_hash(changed, kyanh) != before["k"]
+
+
+def test_report_code_key_covers_the_modules_and_lexicons_a_notebook_reads():
+    from vngov import deps
+
+    files = deps.modules_reached(deps.notebook_roots(reports.notebooks_dir() / "locality_report.ipynb"))
+    names = {p.name for p in files} | {p.name for p in deps.lexicons_read(files)}
+    assert {"analysis.py", "charts.py", "display.py", "themes.py", "indicators.py", "units.toml", "indicators.toml",
+            "themes.toml"} <= names
 
 
 def test_explore_notebook_runs_against_the_sample_store(sample_store, tmp_path, monkeypatch):
@@ -150,30 +201,21 @@ def test_explore_notebook_runs_against_the_sample_store(sample_store, tmp_path, 
 
 
 def test_notebooks_are_thin_and_parameterised():
+    from papermill.inspection import _infer_parameters
+    from papermill.iorw import load_notebook_node
+
     for name, params in (("locality_report", {"locality", "start", "end", "store"}),
                          ("period_report", {"period", "store"})):
-        nb = nbformat.read(reports.notebooks_dir() / f"{name}.ipynb", as_version=4)
+        path = reports.notebooks_dir() / f"{name}.ipynb"
+        nb = nbformat.read(path, as_version=4)
         tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1
-        assert {line.split("=")[0].strip() for line in tagged[0].source.splitlines() if "=" in line} == params
-        assert "store = None" in tagged[0].source
+        inferred = _infer_parameters(load_notebook_node(str(path)))  # what `papermill --help-notebook` shows
+        assert {p.name for p in inferred} == params
+        assert all(p.help and p.inferred_type_name != "None" and p.default == "None" for p in inferred)
         code = [c.source for c in nb.cells if c.cell_type == "code"]
         assert not any(kw in src for src in code for kw in ("def ", "for ", "while ", "class "))
         assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")  # committed clean
-
-
-def test_bar_chart_draws_every_row_and_survives_no_data():
-    import pandas as pd
-
-    table = pd.DataFrame({"locality": ["thị xã Kỳ Anh", "huyện Can Lộc"], "count": [3, 1]})
-    fig = reports.bar_chart(table, "locality", "count", "Meetings")
-    bars = fig.axes[0].patches
-    assert sorted(b.get_width() for b in bars) == [1, 3]  # horizontal: long place names
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["huyện Can Lộc", "thị xã Kỳ Anh"]
-    months = pd.DataFrame({"period": ["2023-11", "2023-12"], "meetings": [0, 2]})
-    assert [b.get_height() for b in reports.bar_chart(months, "period", "meetings", "t").axes[0].patches] == [0, 2]
-    empty = reports.bar_chart(months.iloc[0:0], "period", "meetings", "t")
-    assert [t.get_text() for t in empty.axes[0].texts] == ["no data"]
 
 
 def test_missing_store_is_a_listed_failure_not_a_crash(tmp_path, capsys):
@@ -182,12 +224,24 @@ def test_missing_store_is_a_listed_failure_not_a_crash(tmp_path, capsys):
     assert "vngov build" in capsys.readouterr().err
 
 
-def test_small_multiples_draws_one_panel_per_indicator_named_for_readers():
-    table = pd.DataFrame({"metric": ["budget_revenue", "budget_revenue", "an unknown phrase"],
-                          "unit": ["tỷ đồng", "tỷ đồng", "%"], "label": ["2022 (1–6)", "2023", "2023"],
-                          "value": [132.6, 268.9, 8.1]})
-    fig = reports.small_multiples(table, "metric", "label", "value", "unit", "t")
-    visible = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title() for ax in visible] == ["Thu ngân sách nhà nước (budget_revenue)", "an unknown phrase"]
-    assert [t.get_text() for t in visible[0].get_xticklabels()] == ["2022 (1–6)", "2023"]
-    assert visible[0].get_ylabel() == "tỷ đồng"
+
+
+def test_directive_themes_are_segmented_once_per_store(tmp_path, monkeypatch):
+    from vngov import themes
+
+    directives = pd.DataFrame({"clause": ["đẩy nhanh giải phóng mặt bằng các dự án", "xây dựng nông thôn mới"],
+                               "locality": ["thị xã Kỳ Anh"] * 2, "date": ["2023-11-20"] * 2})
+    first = themes.directive_themes(directives, cache=tmp_path)
+    assert "giải phóng mặt bằng" in first.loc[0, "themes"] and "nông thôn mới" in first.loc[0, "themes"]
+    monkeypatch.setattr(themes, "terms", lambda clause: pytest.fail("segmented again"))
+    assert themes.directive_themes(directives, cache=tmp_path).equals(first)
+
+
+def test_kernels_talk_over_private_unix_sockets_not_tcp_ports():
+    a, b = reports.IPCKernelManager(kernel_name=reports.KERNEL), reports.IPCKernelManager(kernel_name=reports.KERNEL)
+    assert a.transport == b.transport == "ipc"
+    assert a.ip != b.ip and Path(a.ip).parent.is_dir()  # one socket folder per kernel: nothing to race for
+    for km in (a, b):
+        import shutil
+
+        shutil.rmtree(Path(km.ip).parent)

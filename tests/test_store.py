@@ -164,10 +164,27 @@ def test_store_location_argument_then_env_then_default(tmp_path, monkeypatch):
         store.load(tmp_path / "given")
 
 
-def test_default_store_is_named_after_the_corpus_folder(tmp_path, monkeypatch):
+def test_default_store_is_named_after_the_corpus_folder_and_its_place(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text("")
     monkeypatch.chdir(tmp_path)
-    assert store.default_store("some/where/my-corpus/") == tmp_path.resolve() / "data" / "processed" / "my-corpus"
+    a, b = store.default_store("some/where/corpus/"), store.default_store("else/where/corpus")
+    assert a.parent == tmp_path.resolve() / "data" / "processed"
+    assert a.name.startswith("corpus-") and b.name.startswith("corpus-") and a != b  # two "corpus" folders
+    assert store.default_store("some/where/corpus") == a
+    assert store.default_store("data/sample") == tmp_path.resolve() / "data" / "processed" / "sample"
+
+
+def test_fingerprint_covers_what_extraction_reads_only(monkeypatch):
+    from vngov import deps
+
+    reached = deps.modules_reached(store.EXTRACTION_ROOTS)
+    read = {p.name for p in reached}
+    assert {"units.py", "localities.py", "corpus.py", "tables.py"} <= read
+    assert {"figures/describe.py", "metrics/indicators.py", "offices/around.py"} <= {
+        f"{p.parent.name}/{p.name}" for p in reached}       # packages are followed into their step modules
+    assert not read & {"analysis.py", "reports.py", "charts.py", "display.py", "cli.py"}
+    lexicons = {p.name for p in deps.lexicons_read(deps.modules_reached(store.EXTRACTION_ROOTS))}
+    assert {"units.toml", "metrics.toml", "indicators.toml", "chrome.toml"} <= lexicons and "themes.toml" not in lexicons
 
 
 def test_failed_swap_puts_the_previous_store_back(corpus, tmp_path, monkeypatch):
@@ -187,3 +204,17 @@ def test_failed_swap_puts_the_previous_store_back(corpus, tmp_path, monkeypatch)
         store.build(corpus, out=out, workers=1)
     monkeypatch.undo()
     assert store.info(out) == before
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    from vngov import paths
+
+    target = tmp_path / "page.html"
+    paths.atomic_write(target, "old")
+    with pytest.raises(RuntimeError):
+        with paths.atomic_open(target) as fh:
+            fh.write("half of the new")
+            raise RuntimeError("interrupted")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+    paths.atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and oct(target.stat().st_mode & 0o777) == "0o644"

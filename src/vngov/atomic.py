@@ -18,7 +18,9 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any, Iterator
 
 LOCK = ".lock"
 #: A temporary path younger than this is never swept: its writer may not have locked it yet.
@@ -106,3 +108,30 @@ def sweep(folder: Path, pattern: str) -> int:
                 p.unlink(missing_ok=True)
             n += 1
     return n
+
+
+@contextmanager
+def atomic_open(path: str | Path, mode: str = "w", perms: int | None = None) -> Iterator[IO[Any]]:
+    """A file to write ``path`` through, so a reader sees the old file or the new one, never half
+    of one: a locked temporary file beside it (temporary files a killed run left for the same
+    ``path`` are swept first), renamed into place while still locked when the block ends without
+    an error, removed when it raises.  World-readable like any other output unless ``perms``."""
+    path = Path(path)
+    sweep(path.parent, f".{path.name}.*.tmp")
+    fd, tmp = temp_file(path)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+            fh.flush()
+            if perms is not None:
+                os.chmod(tmp, perms)
+            os.replace(tmp, path)   # renamed while open, and so still locked: never swept half-way
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write(path: str | Path, data: str | bytes, perms: int | None = None) -> None:
+    """Write all of ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, "wb" if isinstance(data, bytes) else "w", perms) as fh:
+        fh.write(data)

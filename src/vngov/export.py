@@ -7,11 +7,10 @@ tables instead (:mod:`vngov.store`), so the export stays exactly the shared form
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterable
 
-from vngov import atomic
+from vngov.atomic import atomic_open
 from vngov.models import Extraction, Figure, Meeting, Person
 
 
@@ -47,28 +46,12 @@ def record(x: Extraction) -> dict:
             "figures": [figure_record(f) for f in x.figures]}
 
 
-def atomic_writer(path: str | Path, mode: str = "w"):
-    """Open a temporary file beside ``path`` (locked while this process lives, world-readable like
-    any other output); the caller renames it into place.  Temporary files a killed run left for
-    the same ``path`` are removed first."""
-    path = Path(path)
-    atomic.sweep(path.parent, f".{path.name}.*.tmp")
-    fd, tmp = atomic.temp_file(path)
-    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8"), tmp
-
-
 def write_jsonl(extractions: Iterable[Extraction], path: str | Path) -> int:
-    """Write the export atomically: a reader never sees half a file.  Returns the article count."""
-    fh, tmp = atomic_writer(path)
+    """Write the export atomically (:func:`vngov.atomic.atomic_open`): a reader never sees half
+    a file.  Returns the article count."""
     n = 0
-    try:
-        with fh:  # renamed while still open (and so still locked): never swept half-way
-            for x in extractions:
-                fh.write(json.dumps(record(x), ensure_ascii=False) + "\n")
-                n += 1
-            fh.flush()
-            os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_open(path) as fh:
+        for x in extractions:
+            fh.write(json.dumps(record(x), ensure_ascii=False) + "\n")
+            n += 1
     return n

@@ -1,11 +1,11 @@
-"""Executing the report notebooks: one per locality and one per year, HTML beside each.
+"""Executing the report notebooks: one per locality and one per period, HTML beside each.
 
 ``run_reports("data/sample")`` reads the store of that corpus, plans one
 ``notebooks/locality_report.ipynb`` run per locality and one
-``notebooks/period_report.ipynb`` run per year, executes them with papermill
-(two at a time) into ``reports/<corpus>/locality/<slug>.ipynb`` and
-``reports/<corpus>/period/<year>.ipynb``, exports each to HTML without code,
-and writes ``reports/<corpus>/index.html``.
+``notebooks/period_report.ipynb`` run per period (years, and the halves and
+quarters articles report on), executes them with papermill (two at a time) into
+``reports/<corpus key>/locality/<slug>.ipynb`` and ``…/period/<period>.ipynb``,
+exports each to HTML without code, and writes ``reports/<corpus key>/index.html``.
 
 Why the details are as they are:
 
@@ -15,14 +15,14 @@ Why the details are as they are:
 * Papermill's timings and paths are stripped from the saved notebooks, so
   re-running an unchanged report writes the same bytes (clean diffs for the
   committed baselines).
-* ``manifest.json`` records, per report, a key made of the store's content
-  hash, the notebook's hash, the parameters and a hash of the modules the
-  notebooks call (:func:`code_fingerprint`); a
-  report whose key has not changed is not executed again.
-* One failing report is listed and does not stop the others.
-
-The module also holds the small display helpers the notebooks call
-(:func:`setup`, :func:`bar_chart`), so the notebooks stay free of logic.
+* ``manifest.json`` records, per report, a key (:func:`job_key`) made of a hash of
+  the report's slice of the store, the notebook, the parameters, and every vngov
+  module and lexicon file the notebook reads (:func:`code_fingerprint`, found by
+  :mod:`vngov.deps`); a report whose key has not changed is not executed again.
+* Kernels talk over ``ipc`` (Unix sockets named after their connection file), not
+  TCP: two parallel kernels can never race for the same port.
+* A report that fails keeps the previous good page; the failed notebook is kept
+  beside it as ``<name>.failed.ipynb`` and the error names the failing cell.
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ import hashlib
 import html
 import json
 import os
+import re
+import shutil
 from contextlib import contextmanager
 import sys
 import tempfile
@@ -37,12 +39,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vngov import analysis
+from typing import TYPE_CHECKING
+
+from vngov import deps, paths
 from vngov import store as vstore
 from vngov.parallel import pmap_unordered
 
+if TYPE_CHECKING:  # pandas loads only when a report has to be planned or run
+    from vngov import analysis
+
 KERNEL = "python3"
 WORKERS = 2
+#: Seconds one cell of a report may run (nbclient's per-cell timeout; the slowest sample
+#: cell takes about a second).  A report stuck on one cell fails instead of hanging the run.
+CELL_TIMEOUT = 120
+#: Seconds a kernel may take to start.
+STARTUP_TIMEOUT = 60
 _MANIFEST = "manifest.json"
 # papermill metadata that changes on every run or names this machine's folders
 _VOLATILE_NB = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables")
@@ -65,16 +77,13 @@ class Job:
 
 # --- where things are --------------------------------------------------------------
 
-
-def notebooks_dir() -> Path:
-    """The project's ``notebooks/`` folder (beside ``src/`` in a checkout)."""
-    here = Path(__file__).resolve().parents[2] / "notebooks"
-    return here if here.is_dir() else vstore.project_root() / "notebooks"
+notebooks_dir = paths.notebooks_dir
 
 
 def default_out(corpus: str | Path) -> Path:
-    """``reports/<corpus folder name>``: one folder per corpus, so corpora never overwrite each other."""
-    return vstore.project_root() / "reports" / Path(corpus).resolve().name
+    """``reports/<corpus key>``: named like the store (:func:`vngov.paths.corpus_key`), so two
+    corpora with the same folder name never overwrite each other's reports."""
+    return paths.default_reports(corpus)
 
 
 # --- planning ---------------------------------------------------------------------
@@ -83,6 +92,8 @@ def default_out(corpus: str | Path) -> Path:
 def plan(tables: analysis.Tables, out: Path, notebooks: Path | None = None) -> list[Job]:
     """The reports the store calls for: every locality (:func:`vngov.analysis.report_localities`)
     and every year (:func:`vngov.analysis.report_periods`), in a fixed order."""
+    from vngov import analysis
+
     nb = notebooks or notebooks_dir()
     jobs: list[Job] = []
     used: set[str] = set()
@@ -91,7 +102,8 @@ def plan(tables: analysis.Tables, out: Path, notebooks: Path | None = None) -> l
         jobs.append(Job("locality", loc, nb / "locality_report.ipynb", out / "locality" / f"{name}.ipynb",
                         {"locality": loc}))
     for period in analysis.report_periods(tables):
-        jobs.append(Job("period", period, nb / "period_report.ipynb", out / "period" / f"{period}.ipynb",
+        file = period.replace("/", "-")  # a span "2020/2024" is one file, not a folder
+        jobs.append(Job("period", period, nb / "period_report.ipynb", out / "period" / f"{file}.ipynb",
                         {"period": period}))
     return jobs
 
@@ -105,20 +117,55 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def code_fingerprint() -> str:
-    """A hash of the modules a report notebook runs (analysis, reports, store, tables).
-
-    Extractor code reaches a report only through the store, whose content hash
-    is part of the key already, so an extractor edit that leaves the tables
-    unchanged does not re-run every report.
-    """
-    here = Path(__file__).resolve().parent
-    return _sha(b"".join((here / f"{m}.py").read_bytes() for m in ("analysis", "reports", "store", "tables")))
+def code_fingerprint(notebook: Path | None = None) -> str:
+    """A hash of every vngov module and lexicon file ``notebook`` reads: the modules its
+    code cells import and, transitively, theirs (:mod:`vngov.deps`).  A change to a chart
+    helper, a metric label or a display unit in ``units.toml`` re-runs the reports."""
+    roots = deps.notebook_roots(notebook) if notebook else ["vngov.analysis", "vngov.reports"]
+    return deps.code_hash(roots)
 
 
-def job_key(job: Job, store_hash: str, code: str) -> str:
-    """What a report's output depends on: the data, the notebook, its parameters, the code."""
-    blob = json.dumps({"store": store_hash, "notebook": _sha(job.notebook.read_bytes()),
+def _row_hashes(tables: analysis.Tables) -> dict[str, Any]:
+    """One hash per row of every table, computed once per run (:func:`slice_hash` picks rows)."""
+    import pandas as pd
+
+    return {name: pd.util.hash_pandas_object(frame, index=False) for name, frame in tables.items()}
+
+
+def slice_hash(tables: analysis.Tables, job: Job, rows: dict[str, Any] | None = None) -> str:
+    """A hash of the rows one report shows: its selection, its targets and officials, and the
+    articles those rows cite.  A new article about another place leaves this report's key
+    (and page) alone."""
+    from vngov import analysis
+
+    rows = rows if rows is not None else _row_hashes(tables)
+    if job.kind == "locality":
+        sel = dict(analysis.select_locality(tables, job.name))
+        sel["target_tracking"] = analysis.tracking_for(analysis.tracking(tables), job.name)
+        officials = tables.get("officials")
+        if officials is not None and "locality" in officials:
+            sel["officials"] = officials[officials["locality"] == job.name]
+    else:
+        sel = dict(analysis.select_period(tables, job.name))
+        sel["target_tracking"] = analysis.tracking_for(analysis.tracking(tables), period=job.name)
+    cited = set(sel["articles"]["doc_id"])
+    for col in ("target_doc", "result_doc", "progress_doc"):
+        if col in sel["target_tracking"]:
+            cited |= set(sel["target_tracking"][col].dropna())
+    arts = tables["articles"]
+    sel["articles"] = arts[arts["doc_id"].isin(cited)]
+    h = hashlib.sha256()
+    for name in sorted(sel):
+        picked = rows[name].loc[sel[name].index] if name in rows else None
+        h.update(name.encode() + b"\0")
+        if picked is not None:
+            h.update(picked.values.tobytes())
+    return h.hexdigest()[:20]
+
+
+def job_key(job: Job, slice_key: str, code: str) -> str:
+    """What a report's output depends on: its data, the notebook, its parameters, the code."""
+    blob = json.dumps({"slice": slice_key, "notebook": _sha(job.notebook.read_bytes()),
                        "parameters": job.parameters, "code": code}, sort_keys=True, ensure_ascii=False)
     return _sha(blob.encode())
 
@@ -135,12 +182,7 @@ def _read_manifest(out: Path) -> dict[str, str]:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; reports are for sharing
-    os.replace(tmp, path)
+    paths.atomic_write(path, text)
 
 
 # --- running ----------------------------------------------------------------------
@@ -158,15 +200,21 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     store_dir = Path(store_dir) if store_dir else vstore.default_store(corpus)
     out = Path(out) if out else default_out(corpus)
     try:
-        tables = vstore.load(store_dir)
         meta = vstore.info(store_dir)
     except (vstore.StoreError, OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return [str(e)]
-    code = code_fingerprint()
-    jobs = plan(tables, out)
     manifest = _read_manifest(out)
-    keys = {_rel(j.output, out): job_key(j, meta["content_hash"], code) for j in jobs}
+    inputs = _inputs_key(meta)
+    if not force and _all_current(manifest, inputs, out):
+        if progress:
+            print(f"{len(manifest) - 1} reports in {out}: store, notebooks and code unchanged", file=sys.stderr)
+        return []
+    tables = vstore.load(store_dir)
+    jobs = plan(tables, out)
+    codes = {nb: code_fingerprint(nb) for nb in {j.notebook for j in jobs}}
+    rows = _row_hashes(tables)
+    keys = {_rel(j.output, out): job_key(j, slice_hash(tables, j, rows), codes[j.notebook]) for j in jobs}
     todo = [j for j in jobs if force or manifest.get(_rel(j.output, out)) != keys[_rel(j.output, out)]
             or not j.output.is_file() or not j.html.is_file()]
     _remove_stale(out, {j.output for j in jobs})
@@ -180,6 +228,8 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
         else:
             manifest[rel] = keys[rel]
     manifest = {k: v for k, v in manifest.items() if k in keys}
+    if not failures:
+        manifest[_INPUTS] = inputs
     _write_atomic(out / _MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     _write_atomic(out / "index.html", index_html(jobs, out, meta, tables, set(failures)))
     lines = [f"{rel}: {err}" for rel, err in sorted(failures.items())]
@@ -191,14 +241,36 @@ def run_reports(corpus: str | Path, store_dir: str | Path | None = None, out: st
     return lines
 
 
+_INPUTS = "_inputs"  # manifest entry: the store, notebooks and code every report was last run with
+
+
+def _inputs_key(meta: dict[str, Any]) -> str:
+    """One hash of everything any report reads: the store's content, both notebooks and the
+    code and lexicons they reach.  Equal to the last run's: nothing can have changed, and
+    ``vngov reports`` answers without loading pandas or the tables (under a second)."""
+    nbs = [notebooks_dir() / "locality_report.ipynb", notebooks_dir() / "period_report.ipynb"]
+    blob = json.dumps({"store": meta.get("content_hash"), "notebooks": [_sha(nb.read_bytes()) for nb in nbs],
+                       "code": [code_fingerprint(nb) for nb in nbs]}, sort_keys=True)
+    return _sha(blob.encode())
+
+
+def _all_current(manifest: dict[str, str], inputs: str, out: Path) -> bool:
+    """The last run used these inputs, succeeded, and every page it wrote is still there."""
+    pages = [k for k in manifest if k != _INPUTS]
+    return (manifest.get(_INPUTS) == inputs and bool(pages) and (out / "index.html").is_file()
+            and all((out / p).is_file() and (out / p).with_suffix(".html").is_file() for p in pages))
+
+
 def _rel(path: Path, out: Path) -> str:
     return path.relative_to(out).as_posix()
 
 
 def _remove_stale(out: Path, keep: set[Path]) -> None:
+    """Pages of places or periods gone from the store go too (and their failed runs)."""
     for sub in ("locality", "period"):
         for p in (out / sub).glob("*"):
-            if p.suffix in (".ipynb", ".html") and p.with_suffix(".ipynb") not in keep:
+            base = p.parent / (p.name.split(".")[0] + ".ipynb")
+            if p.suffix in (".ipynb", ".html") and base not in keep:
                 p.unlink()
 
 
@@ -269,29 +341,92 @@ def _stderr_to(path: str):
 
 
 def _execute(job: Job, store_dir: str) -> str | None:
+    """Run one report into a temporary file; only a run that succeeds replaces the page.
+
+    A failed run leaves the previous good ``.ipynb``/``.html`` untouched and is kept as
+    ``<name>.failed.ipynb`` (traceback included); the error names the failing cell."""
     import papermill as pm
 
     os.environ["VNGOV_STORE"] = store_dir
     os.environ.pop("MPLBACKEND", None)  # the notebook picks the inline backend itself
+    os.environ[_LINK_BASE] = os.path.relpath(paths.project_root(), job.output.parent) + "/"
     job.output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{job.output.stem}.", suffix=".ipynb", dir=job.output.parent)
     os.close(fd)
+    failed = job.output.with_suffix(".failed.ipynb")
     error = None
     try:
         try:
             pm.execute_notebook(str(job.notebook), tmp, parameters=job.parameters, kernel_name=KERNEL,
-                                progress_bar=False, cwd=str(job.notebook.parent))
+                                progress_bar=False, cwd=str(job.notebook.parent), execution_timeout=CELL_TIMEOUT,
+                                start_timeout=STARTUP_TIMEOUT, kernel_manager_class=IPC_KERNEL_MANAGER)
         except pm.PapermillExecutionError as e:
-            error = f"{e.ename}: {e.evalue} (cell {e.exec_count})"
-        except Exception as e:  # noqa: BLE001 - kernel died, notebook missing …
+            error = f"{e.ename}: {e.evalue} ({_failed_cell(Path(tmp), e.exec_count)})"
+        except Exception as e:  # noqa: BLE001 - kernel died, timeout, notebook missing …
             error = f"{type(e).__name__}: {e}"
         if Path(tmp).stat().st_size:
             nb = clean(_read_nb(Path(tmp)))
-            _write_nb(nb, job.output)
-            _write_atomic(job.html, to_html(nb, f"{job.kind} report: {job.name}"))
+            if error:
+                _write_nb(nb, failed)
+            else:
+                _write_nb(nb, job.output)
+                _write_atomic(job.html, to_html(nb, f"{job.kind} report: {job.name}"))
+                failed.unlink(missing_ok=True)
     finally:
         Path(tmp).unlink(missing_ok=True)
     return error
+
+
+_LINK_BASE = "VNGOV_LINK_BASE"  # vngov.display reads it: article file links relative to the page
+
+#: nbclient's kernel manager with the ``ipc`` transport: each kernel's sockets are files
+#: named after its own connection file, so parallel kernels cannot collide on a TCP port.
+IPC_KERNEL_MANAGER = "vngov.reports.IPCKernelManager"
+
+
+def _ipc_manager():
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        """An ``AsyncKernelManager`` whose kernels listen on Unix sockets, not TCP ports."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            kwargs.setdefault("transport", "ipc")
+            # a private folder per kernel: the default socket prefix is "kernel-ipc" in the
+            # working folder, which two kernels started from notebooks/ would share
+            kwargs.setdefault("ip", os.path.join(tempfile.mkdtemp(prefix="vngov-kernel-"), "k"))
+            super().__init__(**kwargs)
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            if not restart:
+                shutil.rmtree(os.path.dirname(self.ip), ignore_errors=True)
+
+        cleanup_resources = _async_cleanup_resources
+
+    return IPCKernelManager
+
+
+def __getattr__(name: str):
+    """``IPCKernelManager`` is built on first use: jupyter_client loads only when reports run."""
+    if name == "IPCKernelManager":
+        cls = _ipc_manager()
+        globals()[name] = cls
+        return cls
+    raise AttributeError(name)
+
+
+def _failed_cell(path: Path, exec_count: Any) -> str:
+    """"cell 5: `analysis.select_locality(…)`": which cell failed, by its number and first line."""
+    try:
+        nb = _read_nb(path)
+    except Exception:  # noqa: BLE001 - the error itself matters more than naming its cell
+        return f"cell {exec_count}"
+    for cell in nb.cells:
+        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            first = next((l for l in cell.source.splitlines() if l.strip() and not l.startswith("%")), "")
+            return f"cell {cell.get('execution_count') or exec_count}: `{first.strip()[:80]}`"
+    return f"cell {exec_count}"
 
 
 def _read_nb(path: Path):
@@ -330,13 +465,35 @@ def to_html(nb, title: str) -> str:
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    body = re.sub(r"<html( lang=\"\w+\")?>", '<html lang="vi">', body, count=1)
+    return body.replace("</head>", _PAGE_CSS + "</head>", 1)
+
+
+# Tables of many columns scroll sideways instead of squeezing the evidence into slivers;
+# folded tables show their summary as a link; charts use the page's width.
+_PAGE_CSS = """<style>
+body { max-width: 1250px; margin: 0 auto; }
+table.vngov { border-collapse: collapse; font-size: 13px; margin: 0.5em 0 1em; display: block; overflow-x: auto; }
+table.vngov th, table.vngov td { border: 1px solid #ccd; padding: 3px 6px; vertical-align: top; text-align: left !important; }
+table.vngov th { background: #eef2f7; }
+table.vngov td { max-width: 32em; }
+details > summary { cursor: pointer; color: #1a4f8b; margin: 0.4em 0; font-weight: 600; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
+</style>
+"""
+
+
+_TABLE_NAMES = {"articles": "bài báo", "meetings": "cuộc họp", "people": "dòng người × chức vụ",
+                "figures": "số liệu", "quotes": "lời phát biểu", "directives": "chỉ đạo", "officials": "cán bộ",
+                "target_tracking": "chỉ tiêu theo dõi", "errors": "tệp lỗi"}
 
 
 def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysis.Tables,
                failed: set[str]) -> str:
     """The page that links every report, with a line of counts for each (no timestamps:
     an unchanged store gives an unchanged page)."""
+    from vngov import analysis
+
     meetings, figures = tables["meetings"], tables["figures"]
 
     def item(job: Job) -> str:
@@ -344,118 +501,29 @@ def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysi
         if job.kind == "locality":
             n_m = int((meetings["locality"] == job.name).sum())
             n_f = int((figures["locality"] == job.name).sum())
+            name = job.name
         else:
-            n_m = int(analysis.in_window(meetings["date"], job.name, job.name).sum())
-            n_f = int(analysis.in_window(analysis.figure_dates(figures), job.name, job.name).sum())
-        mark = " <strong>(failed)</strong>" if _rel(job.output, out) in failed else ""
-        return (f'<li><a href="{html.escape(rel)}">{html.escape(job.name)}</a> — '
-                f"{n_m} meetings, {n_f} figures{mark}</li>")
+            sel = analysis.select_period(tables, job.name)
+            n_m, n_f = len(sel["meetings"]), len(sel["figures"])
+            from vngov.params import period
 
-    counts = ", ".join(f"{n} {t}" for t, n in sorted(meta.get("counts", {}).items()))
+            name = f"{job.name} ({period(job.name).describe()})"
+        counts = f"{n_m} cuộc họp, {n_f} số liệu"
+        if not (out / rel).is_file():
+            return f"<li>{html.escape(name)} — {counts} <strong>(lỗi, chưa có trang)</strong></li>"
+        mark = " <strong>(lần chạy mới nhất bị lỗi; đây là trang tốt gần nhất)</strong>" if _rel(job.output, out) in failed else ""
+        return f'<li><a href="{html.escape(rel)}">{html.escape(name)}</a> — {counts}{mark}</li>'
+
+    corpus = html.escape(meta.get("corpus", out.name))
+    counts = ", ".join(f"{n} {_TABLE_NAMES.get(t, t)}" for t, n in sorted(meta.get("counts", {}).items()))
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f"<title>vngov reports: {html.escape(meta.get('corpus', out.name))}</title>",
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}</style>",
-        "</head>", "<body>", f"<h1>vngov reports: {html.escape(meta.get('corpus', out.name))}</h1>",
-        f"<p>Store: {html.escape(counts)} (content hash {html.escape(meta.get('content_hash', ''))}).</p>",
-        "<h2>Localities</h2>", "<ul>", *[item(j) for j in jobs if j.kind == "locality"], "</ul>",
-        "<h2>Periods</h2>", "<ul>", *[item(j) for j in jobs if j.kind == "period"], "</ul>",
+        "<!DOCTYPE html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
+        f"<title>Báo cáo vngov: {corpus}</title>",
+        "<style>body{font-family:'Noto Sans',sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style>",
+        "</head>", "<body>", f"<h1>Báo cáo vngov: {corpus}</h1>",
+        f"<p>Kho dữ liệu: {html.escape(counts)} (mã nội dung {html.escape(meta.get('content_hash', ''))}).</p>",
+        "<h2>Theo địa phương</h2>", "<ul>", *[item(j) for j in jobs if j.kind == "locality"], "</ul>",
+        "<h2>Theo kỳ</h2>", "<ul>", *[item(j) for j in jobs if j.kind == "period"], "</ul>",
         "</body>", "</html>", "",
     ]
     return "\n".join(parts)
-
-
-# --- helpers the notebooks call ---------------------------------------------------------
-
-
-def setup() -> None:
-    """Display settings every report shares: all rows, long evidence, one chart style.
-
-    Fixed here so the executed outputs (the nbval baselines) do not depend on
-    a user's pandas or matplotlib configuration.
-    """
-    import matplotlib
-    import pandas as pd
-
-    pd.set_option("display.max_rows", 2000)
-    pd.set_option("display.max_columns", 50)
-    pd.set_option("display.max_colwidth", 400)
-    pd.set_option("display.width", 250)
-    matplotlib.rcParams.update({"figure.figsize": (8, 3.5), "figure.dpi": 80, "font.family": "DejaVu Sans",
-                                "svg.hashsalt": "vngov", "axes.grid": True, "grid.alpha": 0.3})
-
-
-def plain(text: Any) -> str:
-    """``text`` as matplotlib must draw it: literally.  Article text reaches chart labels, and a
-    ``$`` pair in it would otherwise be parsed as math text (and a bad one fails the report)."""
-    return str(text).replace("$", r"\$")
-
-
-def bar_chart(table, label: str, value: str, title: str, ylabel: str | None = None):
-    """A bar chart of ``table[value]`` by ``table[label]``, closed and returned for ``display()``
-    (the same table is shown as text under it, since nbval compares text, not images).
-
-    Long labels (place names) get horizontal bars, first row on top, so they stay
-    readable; counts get whole-number ticks; an empty table draws a "no data" note.
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    labels = [plain(v) for v in table[label]] if len(table) else []
-    values = [float(v) for v in table[value]] if len(table) else []
-    horizontal = any(len(v) > 8 for v in labels)
-    height = max(2.5, 0.35 * len(labels) + 1.2) if horizontal else 3.5
-    fig, ax = plt.subplots(figsize=(8, height))
-    if not labels:
-        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
-    elif horizontal:
-        ax.barh(labels[::-1], values[::-1], color="#4c72b0")
-        ax.set_xlabel(plain(ylabel or value))
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    else:
-        ax.bar(labels, values, color="#4c72b0")
-        ax.set_ylabel(plain(ylabel or value))
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        if len(labels) > 12:
-            ax.tick_params(axis="x", labelrotation=90)
-    ax.set_title(plain(title))
-    fig.tight_layout()
-    plt.close(fig)  # shown once, by the cell's display(), not again when the cell ends
-    return fig
-
-
-def small_multiples(table, facet: str, x: str, y: str, unit: str, title: str, horizontal: bool = False):
-    """One small bar chart per ``facet`` value (an indicator), ``y`` by ``x``, each with its
-    own unit on its axis: indicators in tỷ đồng and in % cannot share a scale.  Time runs
-    left to right (``horizontal=False``); places are listed top-down (``horizontal=True``).
-    Closed and returned for ``display()``; the table is shown as text under it for nbval."""
-    import matplotlib.pyplot as plt
-
-    from vngov.metrics import label
-
-    groups = list(table.groupby([facet, unit], sort=False)) if len(table) else []
-    n = max(len(groups), 1)
-    cols = 2 if n > 1 else 1
-    rows = (n + cols - 1) // cols
-    fig, axes = plt.subplots(rows, cols, figsize=(8, 2.6 * rows + 0.6), squeeze=False)
-    for ax in axes.flat[len(groups):]:
-        ax.set_visible(False)
-    if not groups:
-        axes[0][0].set_visible(True)
-        axes[0][0].text(0.5, 0.5, "no indicator reported often enough to chart", ha="center", va="center",
-                        transform=axes[0][0].transAxes)
-    for ax, ((name, u), part) in zip(axes.flat, groups):
-        labels = [plain(v) for v in part[x]]
-        values = [float(v) for v in part[y]]
-        if horizontal:
-            ax.barh(labels[::-1], values[::-1], color="#4c72b0")
-            ax.set_xlabel(plain(u))
-        else:
-            ax.bar(labels, values, color="#4c72b0")
-            ax.set_ylabel(plain(u))
-            ax.tick_params(axis="x", labelsize=8)
-        ax.set_title(plain(label(str(name))), fontsize=9)
-    fig.suptitle(plain(title))
-    fig.tight_layout()
-    plt.close(fig)
-    return fig

@@ -1,9 +1,10 @@
 """The Parquet store: one tidy table per file, built from a corpus folder, read by notebooks.
 
-Layout of a store folder (default ``data/processed/<corpus folder name>/``)::
+Layout of a store folder (default ``data/processed/<corpus key>/``, see
+:func:`vngov.paths.corpus_key`)::
 
     articles/part-00000.parquet …  # one folder of Parquet parts per table: articles meetings
-    figures/part-00000.parquet …   # people figures quotes directives officials errors
+    figures/part-00000.parquet …   # people figures quotes directives officials errors target_tracking
     store.json            # counts, the content hash reports key on, the code fingerprint
     cache/<fingerprint>/  # one pickle of table rows per corpus file, keyed by its content
 
@@ -14,8 +15,9 @@ Why it is built this way:
   interrupted) leaves the previous store exactly as it was.
 * **Cached.**  A file whose bytes (and place in the corpus) have not changed,
   read by the same vngov code and lexicons, is not parsed again: its rows come
-  from the cache.  The cache folder is named by a fingerprint of every source
-  and lexicon file, so editing a rule invalidates it wholesale.
+  from the cache.  The cache folder is named by a fingerprint of the source and
+  lexicon files extraction reads, so editing a rule invalidates it wholesale
+  and editing a chart does not.
 * **Streamed.**  Files go through one at a time (on ``workers`` processes, or
   on a Dask cluster: :mod:`vngov.parallel`); rows are flushed to a new Parquet
   part per batch, so memory does not grow with the corpus.  DuckDB and pyarrow
@@ -40,21 +42,20 @@ import shutil
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from vngov import atomic
+from vngov import atomic, deps, paths
 from vngov import tables as T
 from vngov.corpus import CorpusError, CorpusFile, Registry, read_path, scan
 from vngov.parallel import default_workers, pmap
 
-DEFAULT_CORPUS = "sample"
-CACHE_VERSION = "2"          # bump when the cache entry format changes
+DEFAULT_CORPUS = paths.DEFAULT_CORPUS
+CACHE_VERSION = "3"          # bump when the cache entry format changes
 _BATCH = 20_000              # rows buffered per table before a Parquet part is written
 NOTICES = "notices"          # key of a file's warnings beside its table rows (not a table)
-_PACKAGE = Path(__file__).resolve().parent
 
 
 class StoreError(RuntimeError):
@@ -64,19 +65,8 @@ class StoreError(RuntimeError):
 # --- where things are --------------------------------------------------------------
 
 
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder from ``start`` (the working folder) upwards holding ``data/processed``
-    or ``pyproject.toml``: notebooks run from ``notebooks/`` still find the project's store."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "data" / "processed").is_dir() or (folder / "pyproject.toml").is_file():
-            return folder
-    return here
-
-
-def default_store(corpus: str | Path) -> Path:
-    """``data/processed/<corpus folder name>``: one store per corpus, so corpora never mix."""
-    return project_root() / "data" / "processed" / Path(corpus).resolve().name
+project_root = paths.project_root
+default_store = paths.default_store
 
 
 def resolve(store_dir: str | Path | None = None) -> Path:
@@ -86,26 +76,25 @@ def resolve(store_dir: str | Path | None = None) -> Path:
     env = os.environ.get("VNGOV_STORE")
     if env:
         return Path(env)
-    return project_root() / "data" / "processed" / DEFAULT_CORPUS
+    return paths.sample_store()
 
 
 # --- fingerprints ------------------------------------------------------------------
 
 
-def fingerprint() -> str:
-    """A hash of every vngov source and lexicon file (and of ``$VNGOV_LEXICON_DIR``'s).
+#: The modules whose code decides a corpus file's rows: reading, extraction, the row
+#: builder and the gazetteer.  Reports, charts and analysis are not among them.
+EXTRACTION_ROOTS = ("vngov.corpus", "vngov.extract", "vngov.tables", "vngov.localities")
 
-    Cached rows and executed reports are only valid for the code that made
-    them; any edit to a rule changes this value and so invalidates both.
+
+def fingerprint() -> str:
+    """A hash of the code and lexicons extraction reads (:data:`EXTRACTION_ROOTS` and what they
+    import, found by :mod:`vngov.deps`), and of ``$VNGOV_LEXICON_DIR``'s overrides of them.
+
+    Cached rows are only valid for the code that made them; an edit to a rule changes this
+    value, an edit to a chart helper does not (it cannot change a row).
     """
-    h = hashlib.sha256(CACHE_VERSION.encode())
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".toml") and p.is_file())
-    override = os.environ.get("VNGOV_LEXICON_DIR")
-    extra = sorted(Path(override).glob("*.toml")) if override and Path(override).is_dir() else []
-    for p in files + extra:
-        h.update(str(p.relative_to(_PACKAGE) if p in files else p.name).encode() + b"\0")
-        h.update(p.read_bytes() + b"\0")
-    return h.hexdigest()[:20]
+    return deps.code_hash(EXTRACTION_ROOTS, salt=CACHE_VERSION)
 
 
 def file_key(rel: str, data: bytes, doc_id: str = "") -> str:
@@ -142,13 +131,8 @@ class _Cache:
             return None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        path = self._path(key)
         try:
-            fd, tmp = atomic.temp_file(path)
-            with os.fdopen(fd, "wb") as fh:  # renamed while open, so still locked: never swept half-way
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                fh.flush()
-                os.replace(tmp, path)
+            atomic.atomic_write(self._path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:  # a concurrent build swapped the cache away: only speed is lost
             pass
 
@@ -390,11 +374,12 @@ def build(corpus: str | Path, out: str | Path | None = None, workers: int | None
         writers.close()
         counts = dict(writers.counts)
         counts.update(_officials(tmp))
+        counts.update(_target_tracking(tmp))
         meta = {"corpus": corpus.resolve().name, "fingerprint": fp, "files": len(files),
                 "parsed": len(todo), "from_cache": len(files) - len(todo), "counts": counts,
                 "duplicates": registry.duplicates, "renamed": registry.renamed,
                 "content_hash": _content_hash(tmp)}
-        (tmp / "store.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        atomic.atomic_write(tmp / "store.json", json.dumps(meta, indent=1, sort_keys=True) + "\n")
         cache.prune(set(keys))
         try:
             os.replace(cache.root, tmp / "cache")
@@ -443,6 +428,23 @@ def _officials(folder: Path) -> dict[str, int]:
     table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
     write_part(folder, "officials", table)
     return {"officials": table.num_rows}
+
+
+def _target_tracking(folder: Path) -> dict[str, int]:
+    """The ``target_tracking`` table: every target against its result from any article of
+    the corpus (:func:`vngov.analysis.target_tracking`), so SQL and reports read one answer."""
+    from vngov.analysis import target_tracking
+
+    figures = read_table(folder, "figures").to_pandas(types_mapper={pa.int64(): _pd_int64()}.get)
+    table = pa.Table.from_pandas(target_tracking(figures), preserve_index=False)
+    write_part(folder, "target_tracking", table)
+    return {"target_tracking": table.num_rows}
+
+
+def _pd_int64():
+    import pandas as pd
+
+    return pd.Int64Dtype()
 
 
 def _content_hash(folder: Path) -> str:

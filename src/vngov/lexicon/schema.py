@@ -84,6 +84,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "quotes": {"directive_verbs": "[str]", "speech_verbs": "[str]", "adverbs": "[str]", "min_quote_chars": "int"},
     "sources": {"lead_markers": "[str]", "not_sources": "[str]", "names": "{str}"},
+    "themes": {"fixed_terms": "[str]", "stop_terms": "[str]"},
     "units": {
         "scales": "{float}", "money_scales": {"forms": "[str]", "base": "str"}, "units": "{unit}",
         "per": {"forms": "[str]"}, "counts": {"nouns": "[str]", "stock": "[str]", "point_in_time": "[str]"},
