@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from vngov import analysis as A
+from vngov import store
 
 KYANH, CANLOC = "thị xã Kỳ Anh", "huyện Can Lộc"
 
@@ -201,7 +202,7 @@ def test_sample_store_evidence_is_the_article_text_at_its_offsets(sample_tables)
     for table in ("figures", "meetings"):
         frame = sample_tables[table]
         for row in frame.index[:: max(1, len(frame) // 25)]:
-            check = A.check_evidence(sample_tables, table, row)
+            check = store.check_evidence(sample_tables, table, row)
             assert check["matches"], check
 
 

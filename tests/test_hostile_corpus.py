@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 
 from vngov import atomic, corpus, store
-from vngov.corpus import CorpusError, iter_corpus, scan
-from vngov.encodings import decode_bytes, LegacyEncodingError
+from vngov.corpus import iter_corpus, scan
+from vngov.encodings import decode_bytes
 from vngov.export import write_jsonl
 from vngov.extract import extract_corpus
-from vngov.models import Article
 
 GOOD = ("Sáng {d}/3, Ban Thường vụ Huyện ủy Can Lộc tổ chức hội nghị. Bí thư Huyện ủy Nguyễn Văn An chủ trì. "
         "Tổng thu ngân sách trên địa bàn đạt {n} tỷ đồng, đạt 105% kế hoạch.")
@@ -431,11 +430,10 @@ def test_dollar_signs_in_chart_labels_are_drawn_literally():
 
 
 def test_evidence_of_an_article_in_a_sub_folder_checks_out(folder, tmp_path):
-    from vngov import analysis
 
     (folder / "2019").mkdir()
     (folder / "2019" / "article.txt").write_text(GOOD.format(d=1, n=19), encoding="utf-8")
     (folder / "article.txt").write_text(GOOD.format(d=2, n=20), encoding="utf-8")
     t, _, _ = _built(folder, tmp_path)
     rows = t["figures"].index[t["figures"]["doc_id"] == "2019/article"]
-    assert len(rows) and all(analysis.check_evidence(t, "figures", r)["matches"] for r in rows)
+    assert len(rows) and all(store.check_evidence(t, "figures", r)["matches"] for r in rows)

@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sys
 import warnings
@@ -520,3 +521,31 @@ def connect(store_dir: str | Path | None = None):
         paths = ", ".join("'" + str(p.resolve()).replace("'", "''") + "'" for p in table_parts(folder, name))
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{paths}])")
     return con
+
+
+def check_evidence(tables: dict[str, Any], table: str, row: int) -> dict[str, Any]:
+    """Re-read one row's article from its file (here, at the I/O edge, not in the pure-pandas
+    :mod:`vngov.analysis`) and compare the stored evidence with the
+    text at its raw offsets in the file now.  ``matches`` False means the file changed
+    since the store was built (or an extractor bug): the number cannot be trusted as cited."""
+    import unicodedata
+
+    from vngov.corpus import CorpusError, read_path
+
+    item = tables[table].loc[row]
+    found = tables["articles"][tables["articles"]["doc_id"] == item["doc_id"]]
+    path = str(found["path"].iloc[0]) if len(found) else None
+    source_text = None
+    if path:
+        file = path.rsplit(":", 1)[0] if re.search(r"\.jsonl:\d+$", path) else path
+        full = file if file.startswith("/") else str(project_root() / file)
+        try:
+            for art in read_path(full, doc_id=None if file != path else item["doc_id"]):
+                if not isinstance(art, CorpusError) and art.doc_id == item["doc_id"]:
+                    raw = art.raw[int(item["raw_start"]):int(item["raw_end"])]
+                    source_text = unicodedata.normalize("NFC", raw)
+                    break
+        except (OSError, CorpusError):
+            source_text = None
+    return {"doc_id": item["doc_id"], "path": path, "raw_start": item["raw_start"], "raw_end": item["raw_end"],
+            "evidence": item["evidence"], "text_at_offsets": source_text, "matches": source_text == item["evidence"]}
