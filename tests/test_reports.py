@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import nbformat
@@ -245,3 +246,21 @@ def test_kernels_talk_over_private_unix_sockets_not_tcp_ports():
         import shutil
 
         shutil.rmtree(Path(km.ip).parent)
+
+
+def test_a_report_that_runs_past_its_deadline_fails_by_name(toy_store, tmp_path, monkeypatch):
+    _, store_dir = toy_store
+    nb = tmp_path / "slow.ipynb"
+    nb.write_text(json.dumps({"cells": [{"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "execution_count": None,
+                                         "outputs": [], "source": "locality = ''"},
+                                        {"cell_type": "code", "id": "s", "metadata": {}, "execution_count": None, "outputs": [],
+                                         "source": "import time\ntime.sleep(30)"}],
+                              "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                          "language": "python"}},
+                              "nbformat": 4, "nbformat_minor": 5}))
+    monkeypatch.setattr(reports, "REPORT_TIMEOUT", 8)
+    job = reports.Job("locality", "x", nb, tmp_path / "out" / "slow-report.ipynb", {"locality": "x"})
+    started = time.monotonic()
+    error = reports.execute(job, str(store_dir))
+    assert "ReportTimeout" in error and "8 s" in error and time.monotonic() - started < 25
+    assert not job.output.exists()

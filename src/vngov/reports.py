@@ -26,20 +26,21 @@ Why the details are as they are:
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
 import os
 import re
 import shutil
-from contextlib import contextmanager
+import signal
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vngov import deps, paths
 from vngov import store as vstore
@@ -55,6 +56,9 @@ WORKERS = 2
 CELL_TIMEOUT = 120
 #: Seconds a kernel may take to start.
 STARTUP_TIMEOUT = 60
+#: Seconds a whole report may run (a sample report takes about 5): many slow cells, each under
+#: CELL_TIMEOUT, cannot hold the run up either.
+REPORT_TIMEOUT = 600
 _MANIFEST = "manifest.json"
 # papermill metadata that changes on every run or names this machine's folders
 _VOLATILE_NB = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables")
@@ -357,9 +361,10 @@ def _execute(job: Job, store_dir: str) -> str | None:
     error = None
     try:
         try:
-            pm.execute_notebook(str(job.notebook), tmp, parameters=job.parameters, kernel_name=KERNEL,
-                                progress_bar=False, cwd=str(job.notebook.parent), execution_timeout=CELL_TIMEOUT,
-                                start_timeout=STARTUP_TIMEOUT, kernel_manager_class=IPC_KERNEL_MANAGER)
+            with _deadline(REPORT_TIMEOUT):
+                pm.execute_notebook(str(job.notebook), tmp, parameters=job.parameters, kernel_name=KERNEL,
+                                    progress_bar=False, cwd=str(job.notebook.parent), execution_timeout=CELL_TIMEOUT,
+                                    start_timeout=STARTUP_TIMEOUT, kernel_manager_class=IPC_KERNEL_MANAGER)
         except pm.PapermillExecutionError as e:
             error = f"{e.ename}: {e.evalue} ({_failed_cell(Path(tmp), e.exec_count)})"
         except Exception as e:  # noqa: BLE001 - kernel died, timeout, notebook missing …
@@ -375,6 +380,30 @@ def _execute(job: Job, store_dir: str) -> str | None:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return error
+
+
+class ReportTimeout(Exception):
+    """A report ran past :data:`REPORT_TIMEOUT`."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Raise :class:`ReportTimeout` in this thread after ``seconds`` (SIGALRM).  Outside the main
+    thread (a Dask worker's thread) no signal can be set: the per-cell timeout still holds there."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ReportTimeout(f"report ran past {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 _LINK_BASE = "VNGOV_LINK_BASE"  # vngov.display reads it: article file links relative to the page
