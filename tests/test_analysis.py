@@ -83,6 +83,15 @@ def test_offices_table_counts_articles_per_person_and_office(toy_tables):
     assert (an["role"], an["n_articles"], an["first_seen"], an["last_seen"]) == (
         "Bí thư Thị ủy", "2", "2022-07-14", "2023-11-20")
     assert (shown["name"] == "Trần Thị Bình").sum() == 2
+    assert {"role_locality", "code", "province", "unit_2025"} <= set(shown.columns)   # the office's unit, coded
+
+
+def test_an_offices_unit_carries_its_official_code_province_and_2025_unit():
+    people = pd.DataFrame({"name": ["Lê Văn Hòa"], "role": ["Chủ tịch UBND thị xã Kỳ Anh"],
+                           "role_locality": ["thị xã Kỳ Anh"], "doc_id": ["d"], "date": ["2023-11-20"]})
+    row = A.offices_table(people).iloc[0]
+    assert (row["role_locality"], row["code"], row["province"], row["unit_2025"]) == (
+        "thị xã Kỳ Anh", "449", "tỉnh Hà Tĩnh", "tỉnh Hà Tĩnh")
 
 
 def test_figures_table_keeps_the_number_as_written_and_its_evidence(toy_tables):

@@ -407,15 +407,18 @@ def meetings_table(meetings: pd.DataFrame, articles: pd.DataFrame | None = None)
 
 
 def offices_table(people: pd.DataFrame) -> pd.DataFrame:
-    """Each person with each office they were seen holding, how often and when."""
-    cols = ["name", "role", "n_articles", "first_seen", "last_seen", "doc_ids"]
+    """Each person with each office they were seen holding, how often and when, and the unit the
+    office belongs to with its official code, province and unit after the 2025 reorganisation."""
+    cols = ["name", "role", "role_locality", "n_articles", "first_seen", "last_seen", "doc_ids"]
     if people.empty:
-        return present(pd.DataFrame(columns=cols))
-    frame = people.assign(role=people["role"].fillna(""), date=people["date"].fillna(""))
+        return present(with_place_codes(pd.DataFrame(columns=cols), "role_locality"))
+    frame = people.assign(role=people["role"].fillna(""), date=people["date"].fillna(""),
+                          role_locality=people.get("role_locality", pd.Series(None, index=people.index)))
     grouped = frame.groupby(["name", "role"], sort=True, dropna=False).agg(
+        role_locality=("role_locality", lambda s: next((v for v in s if isinstance(v, str) and v), None)),
         n_articles=("doc_id", "nunique"), first_seen=("date", "min"), last_seen=("date", "max"),
         doc_ids=("doc_id", lambda s: ", ".join(sorted(set(s)))))
-    return present(grouped.reset_index()[cols])
+    return present(with_place_codes(grouped.reset_index()[cols], "role_locality"))
 
 
 def officials_table(tables: Tables, locality: str | None = None) -> pd.DataFrame:
