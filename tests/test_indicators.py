@@ -16,7 +16,7 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
-    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words"}
     for cls, admits in LEX["unit_classes"].items():
         assert set(admits) <= FIGURE_CLASSES, cls
     assert set(LEX["admit"]["implicit"]) <= FIGURE_CLASSES

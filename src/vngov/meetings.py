@@ -46,6 +46,7 @@ class _Rules:
     then_names: re.Pattern[str]
     task_after: re.Pattern[str]
     guests: re.Pattern[str]
+    joint: re.Pattern[str]             # the gap between co-chairs named before the verb
     also: re.Pattern[str]
     counterpart: re.Pattern[str]
     led_by: re.Pattern[str]
@@ -82,6 +83,7 @@ def _rules() -> _Rules:
         led_by=re.compile(lex["led_by"], re.I),
         provincial_host=re.compile(rf"^(?:{alternation(lex['provincial_bodies'])})(?!\w)"),
         guests=re.compile(rf"(?<!\w)(?:{alternation(ch['guests'])})(?!\w)", re.I),
+        joint=re.compile(rf"^[^;:]{{0,100}}?\s(?:{alternation(ch['joint_words'])})\s[^;:]{{0,100}}$", re.I),
     )
 
 
@@ -419,7 +421,6 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
 
 
 # "Phó Chủ tịch HĐND tỉnh A và Trưởng ban Kinh tế - Ngân sách B chủ trì": co-chairs joined by "và"/"cùng"
-_JOINT = re.compile(r"^[^;:]{0,100}?\s(?:và|cùng)\s[^;:]{0,100}$", re.I)
 
 
 def _joint_subject(seg: str) -> list[str]:
@@ -429,7 +430,7 @@ def _joint_subject(seg: str) -> list[str]:
         return []
     out = [found[-1]]
     for prev in reversed(found[:-1]):
-        if not _JOINT.match(seg[prev[2]:out[0][1]]):
+        if not _rules().joint.match(seg[prev[2]:out[0][1]]):
             break
         out.insert(0, prev)
     return [n for n, _s, _e in out]

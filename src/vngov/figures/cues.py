@@ -46,6 +46,8 @@ class Cues:
     header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
     target_setting: re.Pattern[str]    # cues that set a paragraph's targets
     result_verb: re.Pattern[str]       # a result verb in a clause
+    done_before: re.Pattern[str]       # striving told as done, before a target cue
+    count_opener: re.Pattern[str]      # words opening a count's own metric
     logistics_keys: tuple[str, ...]
     breakdown_keys: tuple[str, ...]
 
@@ -90,6 +92,8 @@ def load_cues() -> Cues:
                                 rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
+        done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
+        count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),
         estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),
         logistics_keys=gate_keys(sc["logistics"]),

@@ -6,7 +6,7 @@ import re
 from vngov import metrics as metric_rules
 from vngov.figures.candidates import Cand
 from vngov.figures.kind import baseline_of, kind_of
-from vngov.figures.metric import (COUNT_OPENER, after_subject, blank_periods, continues, join_words,
+from vngov.figures.metric import (after_subject, blank_periods, continues, join_words,
                                   merge_previous, same_noun, tail_after)
 from vngov.figures.scope import period_of
 from vngov.figures.sentence import Sentence
@@ -141,7 +141,7 @@ def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str
     if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
         metric = ""      # a long opening is the sentence's subject, not the counted thing
     metric = after_subject(metric)
-    if tail and len(tail.split()) >= 2 and metric and not COUNT_OPENER.match(metric) \
+    if tail and len(tail.split()) >= 2 and metric and not sent.cues.count_opener.match(metric) \
             and not sent.cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
         metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric
     return join_words(metric, None if noun.casefold() in metric.casefold() else noun, tail)

@@ -36,8 +36,6 @@ def continues(text: str, prev: Cand, c: Cand) -> bool:
     return len(gap) < 120 and ";" not in gap
 
 
-# Words before a count that are part of what is counted ("số tiêu chí", "tổng số xã"), not an actor's verb.
-COUNT_OPENER = re.compile(r"(?:tổng\s+số|số|tỷ\s+lệ|bình\s+quân)(?![\w])", re.I)
 
 
 _SUBJECT_END = re.compile(r"^.*(?<![\w])(?:đã|đang|sẽ|phấn\s+đấu|dự\s+kiến)\s+", re.I)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from vngov import metrics as metric_rules
 from vngov.figures.cues import Cues
 from vngov.models import DocContext
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
@@ -160,19 +159,16 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
 
 def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool, carried_now: bool,
                   state: State, cues: Cues) -> str | None:
-    """Counts: flows take the running period; standing stocks only one their own sentence gives.
+    """Counts take the period stated before them like any figure (SCHEMA), with two exceptions.
 
     After "đến nay" in the same sentence no count has a period; after one in an
     earlier sentence (and no dated period since), stocks and fractions have none.
+    A point-in-time noun or a running-total cue ("tổng số", "hiện có") takes only
+    a period of its own clause.
     """
     if now:
         return None
-    seg_start = text.rfind(";", 0, c.start) + 1
-    # a flow verb before the noun ("kết nạp 42 đảng viên") or right after it ("1.250 doanh nghiệp thành lập mới")
-    flow = cues.flow.search(text[seg_start:c.start]) or cues.flow.search(text[c.end:(c.tail_end or c.end)])
     stock = is_stock_noun(c.unit.noun)
-    if c.num.is_fraction and stock:
-        flow = None       # "19/19 tiêu chí": a standing achievement whatever the verb
     if carried_now and (c.num.is_fraction or stock):
         return None
     in_clause = explicit is not None and explicit.start >= c.clause_start

@@ -25,15 +25,12 @@ _COMPARISON = re.compile(r"(?:so\s+với|so\s+mới|so)\s+[^,;.]*", re.I)
 _PCT_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^,;.]*", re.I)
 
 
-_DONE_BEFORE = re.compile(r"(?<![\w])(?:đã|đang|vẫn)(?![\w])[^,;]*$", re.I)
-
-
 def sets_targets(text: str, target_at: int | None, mentions: list[PeriodMention], state: State,
                  cues: Cues) -> bool:
     """A sentence that opens with a period and sets its targets ("Năm 2018, huyện phấn đấu …") makes the
     rest of its paragraph a list of targets, unless the striving is told as done ("đã nỗ lực phấn
     đấu") or the period is past when the report is written."""
-    if target_at is None or _DONE_BEFORE.search(text, 0, target_at):
+    if target_at is None or cues.done_before.search(text, 0, target_at):
         return False
     setting = cues.target_setting.search(text, 0, target_at + 1)
     if setting is None or cues.result_verb.search(text, 0, setting.start()):

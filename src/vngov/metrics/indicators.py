@@ -39,6 +39,7 @@ class _Taxonomy:
     unit_classes: dict[str, frozenset[str]]         # indicator class -> figure unit classes
     implicit: frozenset[str]                         # figure classes every indicator admits
     denominators: tuple[str, ...]                    # normalised openers naming a share's whole
+    list_words: re.Pattern[str]                      # a phrase listing kinds names their parent
 
 
 _SEP = re.compile(r"[\s,;:()\-–—/.+]+")
@@ -73,7 +74,8 @@ def _taxonomy() -> _Taxonomy:
         first.setdefault(s.split()[0], []).append((s, i))
     return _Taxonomy(by_id, {i: n for n, i in enumerate(by_id)}, syn, {k: tuple(v) for k, v in first.items()},
                      {k: frozenset(v) for k, v in lex["unit_classes"].items()}, frozenset(lex["admit"]["implicit"]),
-                     tuple(_norm(c) for c in lex["admit"].get("denominator_cues", ())))
+                     tuple(_norm(c) for c in lex["admit"].get("denominator_cues", ())),
+                     re.compile(rf",|\s(?:{alternation(lex['admit']['list_words'])})\s"))
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -130,9 +132,6 @@ def _rate_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])({alternation(words)})(?:\s+\S+){{0,2}}\s*$", re.I)
 
 
-_LIST = re.compile(r",|\s(?:và|cùng)\s")
-
-
 @lru_cache(maxsize=16384)
 def canonical(phrase: str | None, unit_class: str | None = None, noun: str | None = None,
               explicit_only: bool = False) -> str | None:
@@ -177,7 +176,7 @@ def canonical(phrase: str | None, unit_class: str | None = None, noun: str | Non
     # ... unless the phrase is a list ("tổng đàn gia súc, gia cầm" is the whole herd)
     refined = {mid for sc, mid, sp in found
                if sc[1] >= score[1] and _is_under(mid, best, t) and not (span[0] <= sp[0] and sp[1] <= span[1])}
-    if len(refined) == 1 and not _LIST.search(phrase):
+    if len(refined) == 1 and not t.list_words.search(phrase):
         return refined.pop()
     return best
 
