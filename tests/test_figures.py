@@ -397,3 +397,37 @@ def test_a_cut_off_date_closes_a_running_total_whatever_comes_before_it():
     found = figs("Tổng thu ngân sách theo dự toán tính đến ngày 31-3-2021 là 105.463 triệu đồng.",
                  meeting_date="2021-04-10")
     assert one(found, 105463).period == "2021-01/2021-03"
+
+
+def test_a_horizon_year_inside_a_review_dates_its_own_level_and_the_review_runs_on():
+    found = figs("Nhiệm kỳ qua, kinh tế của huyện phát triển khá. Tổng giá trị sản xuất tính đến năm 2020 "
+                 "đạt 1.500 tỷ đồng. Tốc độ tăng trưởng bình quân hằng năm đạt 7,5%. Thu ngân sách "
+                 "cả nhiệm kỳ đạt 640 tỷ đồng.", meeting_date="2020-06-20")
+    assert one(found, 1500, "tỷ đồng").period == "2020"
+    assert one(found, 7.5, "%").period == "2015/2020"       # not the horizon's year
+    budget = one(found, 640, "tỷ đồng")
+    assert budget.period == "2015/2020" and budget.metric == "thu ngân sách"
+
+
+def test_a_rate_after_a_count_is_the_rate_of_what_was_counted():
+    found = figs("Đến cuối năm 2023, tổng số hộ nghèo trên địa bàn huyện còn 420 hộ, chiếm tỷ lệ 1,2%.",
+                 meeting_date="2023-12-20")
+    rate = one(found, 1.2, "%")
+    assert rate.kind == "value"                  # the count's own rate, not a share of a plan
+    assert rate.metric == "tỷ lệ hộ nghèo trên địa bàn"
+    assert one(found, 420, "hộ").metric == "tổng số hộ nghèo trên địa bàn"
+
+
+def test_a_list_of_specific_targets_opened_by_trong_do_is_a_list_of_targets():
+    found = figs("Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra 20 chỉ tiêu cụ thể, trong đó có tốc độ tăng "
+                 "giá trị sản xuất bình quân hằng năm trên 9%; tỷ lệ hộ nghèo dưới 1%.", meeting_date="2025-07-20")
+    assert one(found, 9, "%").status == "target"
+    assert one(found, 1, "%").status == "target"
+
+
+def test_aiming_at_a_fall_is_a_target_but_an_anniversary_is_not():
+    aim = figs("Xã hướng tới giảm tỷ lệ hộ nghèo xuống dưới 2% trong năm 2026.", meeting_date="2025-08-10")
+    assert one(aim, 2, "%").status == "target"
+    anniversary = figs("Trong năm, huyện xây dựng 120 nhà tình nghĩa, hướng tới 550 năm truyền thống quê hương; "
+                       "tỷ lệ hộ nghèo còn 3,5%.", meeting_date="2023-12-20")
+    assert one(anniversary, 3.5, "%").status == "actual"

@@ -39,6 +39,7 @@ class Cand:
     period: str | None = None
     tail_end: int | None = None
     inherited_from: "Cand | None" = None
+    rate_of_count: bool = False     # "834 hộ nghèo …, tỷ lệ 1,56%": the count's own rate, a value
     change_cue: bool = False
     ratio_cue: bool = False
     drop: bool = False                 # not a figure after all ("đã 3 lần tổ chức")

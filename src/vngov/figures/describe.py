@@ -5,6 +5,7 @@ import re
 
 from vngov import metrics as metric_rules
 from vngov.figures.candidates import Cand
+from vngov.figures.cues import Cues
 from vngov.figures.kind import baseline_of, kind_of
 from vngov.figures.metric import (after_subject, blank_periods, continues, join_words,
                                   merge_previous, same_noun, tail_after)
@@ -47,7 +48,7 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
         c.drop = True   # "đã 3 lần tổ chức": how often, not a figure
         return
     anchor = _metric(sent, c, done, prev, same_clause, *bounds_)
-    _inherit(c, anchor)
+    _inherit(c, anchor, sent.cues)
     kind_of(c, anchor, sent.cues)
     status_of(sent, c, anchor, done)
     period_of(sent, c, anchor)
@@ -147,13 +148,20 @@ def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str
     return join_words(metric, None if noun.casefold() in metric.casefold() else noun, tail)
 
 
-def _inherit(c: Cand, anchor: Cand | None) -> None:
+def _counted(metric: str, cues: Cues) -> str:
+    """The counted thing without its count opener: a rate of "tổng số hộ nghèo" is "tỷ lệ hộ nghèo"."""
+    m = cues.count_opener.match(metric)
+    rest = metric[m.end():].strip() if m else metric
+    return rest or metric
+
+
+def _inherit(c: Cand, anchor: Cand | None, cues: Cues) -> None:
     """A ratio or change with no words of its own belongs to the amount before it."""
     if anchor is not None and (not c.metric or metric_rules.is_generic(c.metric)):
         rate = c.metric if c.metric and c.unit.cls == "percent" and anchor.unit.is_count else None
         # "834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%": the rate of what was counted, "tỷ lệ hộ nghèo"
-        c.metric = join_words(rate, anchor.metric) if rate and anchor.metric and rate not in anchor.metric \
-            else anchor.metric
+        c.rate_of_count = bool(rate and anchor.metric and rate not in anchor.metric)
+        c.metric = join_words(rate, _counted(anchor.metric, cues)) if c.rate_of_count else anchor.metric
         c.own_metric = False
         c.inherited_from = anchor
     elif not c.metric:

@@ -66,7 +66,7 @@ def kind_of(c: Cand, anchor: Cand | None, cues: Cues) -> None:
         if anchor is not None and not c.own_metric:
             # "118/153 thôn …, đạt 77,1%": the fraction's own rate; "được 12,38 tỷ đồng, đạt 53,83%":
             # a share of the amount's plan; after a percentage, the same kind as it
-            if anchor.kind == "fraction":
+            if anchor.kind == "fraction" or c.rate_of_count:
                 c.kind = "value"
             elif anchor.unit.cls != "percent":
                 c.kind = "ratio"

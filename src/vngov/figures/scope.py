@@ -98,10 +98,20 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
         if m.is_reset:
             state.running = None
             continue
+        if _level_in_review(m, state.running):
+            continue
         if m.shape in ("span", "term", "term_review") and m.iso:
             state.last_span = m.iso
         if m.iso:
             state.running = m.iso
+
+
+def _level_in_review(m: PeriodMention, running: str | None) -> bool:
+    """"đến năm 2020" inside a review of 2015–2020 dates one level at the end of the span
+    ("tổng giá trị sản xuất tính đến năm 2020 đạt …"); the figures after it still cover the span."""
+    if m.shape != "to_year" or not m.iso or not running or not is_multi_year(running):
+        return False
+    return int(running[:4]) <= int(m.iso[:4]) <= int(end_year(running))
 
 
 _UNTIL = ("to_date", "to_month", "to_month_end")
