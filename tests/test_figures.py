@@ -431,3 +431,30 @@ def test_aiming_at_a_fall_is_a_target_but_an_anniversary_is_not():
     anniversary = figs("Trong năm, huyện xây dựng 120 nhà tình nghĩa, hướng tới 550 năm truyền thống quê hương; "
                        "tỷ lệ hộ nghèo còn 3,5%.", meeting_date="2023-12-20")
     assert one(anniversary, 3.5, "%").status == "actual"
+
+
+def test_yearly_amounts_toward_a_target_year_cover_the_years_to_it_and_levels_the_year():
+    found = figs("Xã đề ra mục tiêu hoàn thành các tiêu chí vào năm 2030; phấn đấu diện tích gieo trồng hàng năm "
+                 "đạt trên 19.000 ha; sản lượng lương thực từ 117.000 tấn/năm trở lên; thu nhập bình quân đầu "
+                 "người đạt 90 triệu đồng/năm.", meeting_date="2025-08-18")
+    assert one(found, 19000, "ha").period == "2025/2030"
+    assert one(found, 117000).period == "2025/2030"
+    income = one(found, 90)
+    assert income.period == "2030" and income.status == "target"     # a level at the target year
+
+
+def test_setting_a_goal_is_a_target_cue_and_a_horizon_ahead_does_not_date_later_results():
+    found = figs("Đại hội đặt mục tiêu tổng thu ngân sách đến năm 2030 là hơn 180 tỷ đồng; tốc độ tăng giá trị "
+                 "sản xuất bình quân hằng năm 8,5%.\n\nNăm 2025, toàn xã có 3.200 hộ sản xuất giỏi. "
+                 "Xã có 12 hợp tác xã.", meeting_date="2025-08-18")
+    assert one(found, 180).status == "target" and one(found, 180).period == "2030"
+    rate = one(found, 8.5)
+    assert rate.status == "target" and rate.period == "2025/2030"
+    assert one(found, 12, "hợp tác xã").period != "2025/2030"
+
+
+def test_an_undated_article_takes_the_year_it_reports_not_a_birth_year():
+    from vngov.dates import article_year
+    assert article_year("Ông A, sinh năm 1962, được bầu làm Bí thư. Năm 2023, thu ngân sách đạt 50 tỷ đồng; "
+                        "so với năm 2022 tăng 5%.") == 2023
+    assert article_year("Không có năm nào.") is None

@@ -133,3 +133,21 @@ def test_years_named_as_past_count_run_to_the_report_year():
 
 def test_five_words_are_never_a_count_of_months():
     assert [p.iso for p in find_periods("những năm tháng khó khăn", JULY_2022)] == []
+
+
+def test_a_repeated_phrase_without_its_year_keeps_the_year_it_was_written_with():
+    ref = Reference(2025, 10)       # a report dated by a later term, about 2024
+    text = ("Tổng giá trị sản xuất 9 tháng năm 2024 ước đạt 10.000 tỷ đồng. So với 9 tháng năm 2023 tăng 7%. "
+            "Thu ngân sách 9 tháng đạt 400 tỷ đồng. Dự kiến quý IV/2024 thu thêm 90 tỷ đồng; quý IV thu 30 tỷ.")
+    found = [(m.text, m.iso) for m in find_periods(text, ref)]
+    assert ("9 tháng", "2024-01/2024-09") in found         # the year of "9 tháng năm 2024", not of the comparison
+    assert ("quý IV", "2024-10/2024-12") in found
+    assert find_periods("Thu ngân sách 9 tháng đạt 400 tỷ đồng.", ref)[0].iso == "2025-01/2025-09"
+
+
+def test_months_gone_by_and_the_whole_term():
+    ref = Reference(2017, 7)
+    assert find_periods("6 tháng qua, thành phố đạt nhiều kết quả.", ref)[0].iso == "2017-01/2017-06"
+    shapes = [m.shape for m in find_periods("Trong nhiệm kỳ đã kết nạp 346 đảng viên; thu cả nhiệm kỳ đạt 2 tỷ đồng.", ref)]
+    assert shapes == ["n_years", "n_years"]                # the term under review
+    assert find_periods("Trong nhiệm kỳ tới, huyện phấn đấu thu 500 tỷ đồng.", ref) == []

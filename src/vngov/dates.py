@@ -235,6 +235,14 @@ def _implied_years(text: str) -> Counter[int]:
     return years
 
 
+def article_year(text: str) -> int | None:
+    """The year an undated article reports on: the one it names most (latest on a tie), else one it
+    implies (a baseline's next year, the first year of the term a congress opens).  Birth years,
+    terms, horizons and baselines are not counted (``year_exclude_before``)."""
+    years = text_years(text) + _festival_years(text) or _implied_years(text)
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
 def resolve_year(day: int, month: int, published: str | None, text: str) -> int | None:
     """The year of a day-and-month date in an article, or None if nothing tells it.
 

@@ -101,6 +101,7 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
     """Every period phrase of ``text`` (no overlaps, longest first), in order."""
     rules = _rules()
     out: list[PeriodMention] = []
+    named: dict[tuple[str, str | None], str] = {}     # (shape, count) -> the year it was last written with
     for m in rules.combined.finditer(lower_keeping_offsets(text)):   # case-sensitive on lower case: fast
         if m.end() == m.start():
             continue
@@ -112,14 +113,35 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         start, end = m.start(), m.end()
         before = text[max(0, start - 40):start]
         lowb = lower_keeping_offsets(before)
+        compare = _flag(rules.compare, before, lowb, rules.keys["compare"])
+        _same_phrase_year(g, shape, named, remember=not compare)
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
             task=shape not in _CUT_OFF and (_flag(rules.task, before, lowb, rules.keys["task"])
                                              or _flag(rules.name_before, before, lowb, rules.keys["name_before"])),
-            compare=_flag(rules.compare, before, lowb, rules.keys["compare"]),
+            compare=compare,
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
+
+
+# Shapes whose year may be left out when the phrase is written again: "9 tháng năm 2024 … thu ngân
+# sách 9 tháng đạt …" is the same nine months, whatever year the report is dated.
+_REPEATABLE = frozenset({"months_first", "months_last", "quarter"})
+
+
+def _same_phrase_year(g: dict, shape: str, named: dict[tuple[str, str | None], str], remember: bool) -> None:
+    """Fill in (or remember) the year of a repeated period phrase, keyed by its shape and count.
+    A phrase of comparison ("so với 6 tháng đầu năm 2021") is not remembered."""
+    if shape not in _REPEATABLE:
+        return
+    key = (shape, (g.get("n") or g.get("q") or "").lower())
+    year = g.get("y") or g.get("y_")
+    if year:
+        if remember:
+            named[key] = year
+    elif key in named:
+        g["y"] = named[key]
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ class Cues:
     not_after_words: frozenset[str]
     represented: re.Pattern[str]
     yearly_rate: re.Pattern[str]       # "bình quân 9%/năm": a rate over a span, not the horizon year's level
+    yearly_amount: re.Pattern[str]     # "diện tích gieo trồng hàng năm": an amount each year of a span
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
     header_keys: tuple[str, ...]
     plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
@@ -85,6 +86,7 @@ def load_cues() -> Cues:
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
         yearly_rate=re.compile(rf"(?:{alternation(sc['yearly_rate'])})", re.I),
+        yearly_amount=re.compile(rf"(?<![\w])(?:{alternation(sc['yearly_amount'])})(?![\w])", re.I),
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=gate_keys(st["target_keys"]),
         header_keys=gate_keys(st["target_header_keys"]),

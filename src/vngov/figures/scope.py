@@ -7,9 +7,11 @@ period only from their own sentence.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from vngov.dates import article_year
 from vngov.figures.cues import Cues
 from vngov.models import DocContext
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
@@ -41,7 +43,7 @@ def reference(ctx: DocContext, body: str) -> Reference:
             return Reference(int(d[:4]), int(d[5:7]))
     if ctx.year:
         return Reference(ctx.year, None)
-    return Reference(first_year(body[:1500]), None)
+    return Reference(article_year(body[:3000]) or first_year(body[:1500]), None)
 
 
 def ref_date(ctx: DocContext) -> str | None:
@@ -89,7 +91,7 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
             continue
         if m.shape == "n_years":
             m = n_years(m, state)
-        if m.iso and state.ref_date and bounds(m.iso)[0] > state.ref_date:
+        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
             continue
         if m.is_now:
             state.now = True
@@ -106,12 +108,17 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
             state.running = m.iso
 
 
+def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
+    """"đến năm 2030" written in 2025 is a target's horizon: the results after it are not of 2025–2030."""
+    return m.shape == "to_year" and int(end_year(m.iso or "0")) > int(ref_date[:4])
+
+
 def _level_in_review(m: PeriodMention, running: str | None) -> bool:
     """"đến năm 2020" inside a review of 2015–2020 dates one level at the end of the span
     ("tổng giá trị sản xuất tính đến năm 2020 đạt …"); the figures after it still cover the span."""
     if m.shape != "to_year" or not m.iso or not running or not is_multi_year(running):
         return False
-    return int(running[:4]) <= int(m.iso[:4]) <= int(end_year(running))
+    return int(running[:4]) <= int(end_year(m.iso)) <= int(end_year(running))
 
 
 _UNTIL = ("to_date", "to_month", "to_month_end")
@@ -128,7 +135,7 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     for m in mentions:
         if m.end > c.start or (m.task and not ahead) or m.compare:
             continue
-        if (m.shape in _UNTIL or m.local) and ";" in text[m.end:c.start]:
+        if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start]:
             continue   # "đến 28/10" dates one item, not the rest of the list
         if m.is_now:
             now = True
@@ -164,7 +171,25 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
             cues.yearly_rate.search(text, max(0, c.clause_start), min(len(text), c.end + 12))
         if horizon and not yearly:
             period = end_year(period)     # "đến năm 2030 đạt 140 triệu đồng": the horizon year's level
+    elif period and c.status == "target" and _yearly_amount(text, c, cues):
+        period = _years_ahead(period, state.ref_date)
     c.period = period
+
+
+def _yearly_amount(text: str, c: Cand, cues: Cues) -> bool:
+    """An amount reached each year ("diện tích gieo trồng hàng năm", "117.000 tấn/năm"), not a level."""
+    if c.unit.cls == "percent":
+        return False
+    if c.unit.cls != "money" and "/năm" in c.unit.text.replace(" ", ""):
+        return True
+    return cues.yearly_amount.search(text, max(0, c.clause_start), c.start) is not None
+
+
+def _years_ahead(period: str, ref_date: str | None) -> str:
+    """A target year ahead of the report, for a yearly amount: the years from the report's to it."""
+    if not ref_date or not re.fullmatch(r"\d{4}", period) or int(period) <= int(ref_date[:4]):
+        return period
+    return f"{ref_date[:4]}/{period}"
 
 
 def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool, carried_now: bool,
