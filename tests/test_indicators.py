@@ -16,7 +16,9 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
-    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "share_of"}
+    ids = {e["id"] for e in ENTRIES}
+    assert set(LEX["admit"]["share_of"]) <= ids and set(LEX["admit"]["share_of"].values()) <= ids
     for cls, admits in LEX["unit_classes"].items():
         assert set(admits) <= FIGURE_CLASSES, cls
     assert set(LEX["admit"]["implicit"]) <= FIGURE_CLASSES
@@ -158,3 +160,20 @@ def test_a_list_names_the_parent_and_a_percentage_rise_of_gdp_is_its_growth():
                                       "đạt 54 triệu đồng/người/năm.", "t.txt")).figures
     assert [(f.value, f.metric_id) for f in figs] == [(89500, "livestock"), (101.4, "livestock"), (8.1, "grdp_growth"),
                                                       (54, "grdp_per_capita")]
+
+
+def test_a_sector_percentage_is_its_share_unless_a_word_of_growth_comes_before_it():
+    from vngov.metrics import rate_indicator, share_level
+    sector = rate_indicator("thương mại - dịch vụ", "cơ cấu kinh tế: thương mại - dịch vụ ", "percent")
+    assert sector == "sector_services"
+    assert share_level(sector, "thương mại - dịch vụ", "cơ cấu kinh tế: thương mại - dịch vụ ") == "share_services"
+    assert share_level(sector, "thương mại - dịch vụ", "thương mại - dịch vụ tăng ") is None
+    assert share_level(sector, "tăng trưởng thương mại - dịch vụ", "đạt ") is None
+    assert share_level("grdp", "GRDP", "") is None       # only sectors have a share
+
+
+def test_budget_revenue_and_public_works_need_their_own_words():
+    from vngov.metrics import canonical
+    assert canonical("thu các dự án DDI", "money") != "budget_revenue_fdi"     # "thu (hút)" investment
+    assert canonical("dự án đề nghị tài trợ kinh phí nghiên cứu", "count", "dự án") != "public_works"
+    assert canonical("khởi công công trình", "count", "công trình") == "public_works"

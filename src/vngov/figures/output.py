@@ -39,7 +39,8 @@ def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
 def _indicator(metric: str | None, c: Cand) -> str | None:
     """The canonical indicator; a percentage level is read with the rate verb before it."""
     if c.unit.cls == "percent" and c.kind == "value":
-        return metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
+        mid = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
+        return metric_rules.share_level(mid, metric, c.pre) or mid     # "dịch vụ 41%": the sector's share
     mid = metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
     if c.unit.cls == "percent" and c.kind == "change":
         # "GRDP ước tăng 8,1% so với cùng kỳ": a percentage rise of an amount that has a growth indicator is it

@@ -50,7 +50,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "indicators": {
         "unit_classes": "{[str]}",
-        "admit": {"implicit": "[str]", "?denominator_cues": "[str]", "rate_cues": "[str]", "list_words": "[str]"},
+        "admit": {"implicit": "[str]", "?denominator_cues": "[str]", "rate_cues": "[str]", "list_words": "[str]",
+                  "growth_cues": "[str]", "share_of": "{str}"},
         "indicator": ("table", {"id": "str", "name": "str", "unit_class": "[str]", "canonical_unit": "str",
                                 "synonyms": "[str]", "source": "str"},
                       {"parent": "str", "annual_level": "bool", "level": "[str]"}),
@@ -58,7 +59,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "metrics": {
         "phrase": {"lead": "[str]", "tail": "[str]", "fixed_words": "[str]", "subject": "str",
                    "actor_subjects": "[str]", "actor_verbs": "[str]", "place": "str", "place_keys": "[str]",
-                   "place_only": "str", "cut_after": "[str]", "cut_always": "str", "cut_always_keys": "[str]",
+                   "place_only": "str", "cut_after": "[str]", "link_words": "[str]", "link_cut_words": "int",
+                   "cut_always": "str", "cut_always_keys": "[str]",
                    "of_whom": "str", "max_words": "int", "generic": "[str]"},
     },
     "names": {"surnames": "[str]", "not_name_words": "[str]", "place_cues": "[str]", "named_after_cues": "[str]",

@@ -126,6 +126,25 @@ def rate_indicator(phrase: str | None, before: str, unit_class: str | None) -> s
                      explicit_only=unit_class == "percent")
 
 
+def share_level(metric_id: str | None, phrase: str | None, before: str) -> str | None:
+    """The share indicator a percentage level of ``metric_id`` is when no word of growth is in its
+    ``phrase`` or right ``before`` the number."""
+    share = load("indicators")["admit"]["share_of"].get(metric_id or "")
+    if share is None:
+        return None
+    near, anywhere = _growth_cue()
+    if anywhere.search(phrase or "") or near.search(before or ""):
+        return None
+    return share
+
+
+@lru_cache(maxsize=1)
+def _growth_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = alternation(load("indicators")["admit"]["growth_cues"])
+    return (re.compile(rf"(?<![\w])(?:{words})(?![\w])(?:\s+\S+){{0,3}}\s*$", re.I),
+            re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I))
+
+
 @lru_cache(maxsize=1)
 def _rate_cue() -> re.Pattern[str]:
     words = load("indicators")["admit"]["rate_cues"]

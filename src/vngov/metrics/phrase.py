@@ -32,6 +32,8 @@ class _Rules:
     place_keys: tuple[str, ...]          # pre-check of place
     of_whom: re.Pattern[str]
     cut_after: tuple[re.Pattern[str], ...]
+    link: re.Pattern[str]                # a link before the words that name the indicator
+    link_cut_words: int
     max_words: int
     fixed_words: tuple[str, ...]              # terms word segmentation keeps whole
 
@@ -62,6 +64,10 @@ def _rules() -> _Rules:
         place_keys=tuple(k.casefold() for k in ph["place_keys"]),
         of_whom=re.compile(ph["of_whom"]),
         cut_after=tuple(re.compile(p) for p in ph["cut_after"]),
+        link=re.compile(rf"(?:\s(?:{alternation([w for w in ph['link_words'] if w.isalpha() or ' ' in w])})\s"
+                        rf"|[{''.join(re.escape(w) for w in ph['link_words'] if len(w) == 1 and not w.isalpha())}]\s*)",
+                        re.I),
+        link_cut_words=int(ph["link_cut_words"]),
         max_words=int(ph["max_words"]),
         fixed_words=tuple(ph["fixed_words"]),
     )
@@ -162,11 +168,24 @@ def _clean(s: str) -> str:
             s = _cut_long(s, r)
         if s == before:
             break
+    if len(s.split()) > r.link_cut_words:
+        s = _after_link(s, r)
     if " của " in s and len(s.split(" của ", 1)[0].split()) >= 3:
         s = r.of_whom.sub("", s).strip(" ,;:-–")
     if r.place_only.match(s):
         return ""
     return _lower_first(s)
+
+
+def _after_link(s: str, r: _Rules) -> str:
+    """The end of a long phrase that names an indicator after a link ("… với tổng thu ngân sách"), else ``s``."""
+    from vngov.metrics.indicators import canonical    # the taxonomy knows which words name an indicator
+
+    for m in reversed(list(r.link.finditer(s))):
+        rest = s[m.end():].strip()
+        if len(rest.split()) >= 2 and canonical(rest):
+            return rest
+    return s
 
 
 def _cut_long(s: str, r: _Rules) -> str:
