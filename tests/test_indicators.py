@@ -16,17 +16,18 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
-    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "share_of"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "level_move_words", "share_of", "fraction_of"}
     ids = {e["id"] for e in ENTRIES}
-    assert set(LEX["admit"]["share_of"]) <= ids and set(LEX["admit"]["share_of"].values()) <= ids
+    for mapping in ("share_of", "fraction_of"):
+        assert set(LEX["admit"][mapping]) <= ids and set(LEX["admit"][mapping].values()) <= ids
     for cls, admits in LEX["unit_classes"].items():
         assert set(admits) <= FIGURE_CLASSES, cls
     assert set(LEX["admit"]["implicit"]) <= FIGURE_CLASSES
 
 
-def test_there_are_between_80_and_160_indicators_with_unique_ids():
+def test_there_are_between_80_and_200_indicators_with_unique_ids():
     ids = [m["id"] for m in ENTRIES]
-    assert 80 <= len(ids) <= 160
+    assert 80 <= len(ids) <= 200
     assert len(ids) == len(set(ids))
 
 
@@ -177,3 +178,21 @@ def test_budget_revenue_and_public_works_need_their_own_words():
     assert canonical("thu các dự án DDI", "money") != "budget_revenue_fdi"     # "thu (hút)" investment
     assert canonical("dự án đề nghị tài trợ kinh phí nghiên cứu", "count", "dự án") != "public_works"
     assert canonical("khởi công công trình", "count", "công trình") == "public_works"
+
+
+def test_targets_set_met_and_missed_are_told_apart():
+    from vngov.metrics import canonical, fraction_part
+    assert canonical("đề ra chỉ tiêu cụ thể", "count", "chỉ tiêu") == "resolution_targets_set"
+    assert canonical("chỉ tiêu đạt và vượt kế hoạch", "count", "chỉ tiêu") == "resolution_targets_met"
+    assert canonical("chỉ tiêu chưa đạt", "count", "chỉ tiêu") == "resolution_targets_missed"
+    assert fraction_part(canonical("chỉ tiêu đề ra", "count", "chỉ tiêu")) == "resolution_targets_met"
+    assert fraction_part("budget_revenue") == "budget_revenue"
+
+
+def test_growth_of_gross_output_is_not_grdp_growth_and_a_level_move_is_a_share():
+    from vngov.metrics import rate_indicator, share_level
+    assert rate_indicator("tốc độ tăng trưởng giá trị sản xuất", "", "percent") == "total_output_growth"
+    assert rate_indicator("tốc độ tăng trưởng kinh tế", "", "percent") == "grdp_growth"
+    sector = rate_indicator("khu vực công nghiệp-xây dựng", "khu vực công nghiệp-xây dựng tăng từ ", "percent")
+    assert share_level(sector, "khu vực công nghiệp-xây dựng", "khu vực công nghiệp-xây dựng tăng từ ") \
+        == "share_industry_construction"

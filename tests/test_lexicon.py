@@ -65,3 +65,12 @@ def test_a_target_word_added_to_the_lexicon_takes_effect(monkeypatch):
 def test_guards_name_real_paths():
     for name, rules, keys in GUARDS:
         assert name in SCHEMAS, name
+
+
+def test_every_meeting_kind_opens_with_a_letter_for_its_first_letter_guard():
+    from vngov.lexicon import load
+    from vngov.meetings import _kinds
+    for pattern, _kind in load("meetings")["kinds"]:
+        assert pattern[0].isalpha(), pattern       # a lookbehind first would slip past the guard
+    assert [k.kind for k in _kinds("Chiều 5/3, HĐND huyện tổ chức kỳ họp thứ 7; sau đó họp bàn về giá.")] == \
+        ["kỳ họp", "họp"]

@@ -70,8 +70,8 @@ def _with_locality(fig, ctx: DocContext):
     """The figure's place: one its own clause names, else the meeting's."""
     if fig.locality:
         return fig
-    named = localities.find(fig.evidence.text)
-    return replace(fig, locality=named[0][0] if named else ctx.locality)
+    named = next((m.canonical for m in localities.mentions(fig.evidence.text, normalized=True) if m.name), None)
+    return replace(fig, locality=named or ctx.locality)     # evidence is a span of the normalised body
 
 
 # --- whole corpus ------------------------------------------------------------------

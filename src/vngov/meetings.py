@@ -60,8 +60,8 @@ def _rules() -> _Rules:
     ch = lex["chair"]
     return _Rules(
         # lower-case patterns run on lower-cased text: one cheap word-start check per position
-        kinds=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?P<k{i}>{p})" for i, (p, _k) in enumerate(lex["kinds"]))
-                         + r")(?!\w)"),
+        kinds=re.compile(rf"(?=[{''.join(sorted({p[0] for p, _k in lex['kinds']}))}])(?<!\w)(?:"
+                         + "|".join(rf"(?P<k{i}>{p})" for i, (p, _k) in enumerate(lex["kinds"])) + r")(?!\w)"),
         kind_names=tuple(k for _p, k in lex["kinds"]),
         kind_not_after=re.compile(rf"(?:^|\W)(?:{alternation(lex['kind_not_after'])})\s*$", re.I),
         verb_kinds=re.compile(rf"(?<!\w)(?:{alternation(lex['verb_kinds'])})(?!\w)", re.I),

@@ -42,6 +42,8 @@ def _indicator(metric: str | None, c: Cand) -> str | None:
         mid = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
         return metric_rules.share_level(mid, metric, c.pre) or mid     # "dịch vụ 41%": the sector's share
     mid = metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
+    if c.kind == "fraction":
+        return metric_rules.fraction_part(mid)
     if c.unit.cls == "percent" and c.kind == "change":
         # "GRDP ước tăng 8,1% so với cùng kỳ": a percentage rise of an amount that has a growth indicator is it
         growth = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)

@@ -51,7 +51,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "indicators": {
         "unit_classes": "{[str]}",
         "admit": {"implicit": "[str]", "?denominator_cues": "[str]", "rate_cues": "[str]", "list_words": "[str]",
-                  "growth_cues": "[str]", "share_of": "{str}"},
+                  "growth_cues": "[str]", "level_move_words": "[str]", "share_of": "{str}",
+                  "fraction_of": "{str}"},
         "indicator": ("table", {"id": "str", "name": "str", "unit_class": "[str]", "canonical_unit": "str",
                                 "synonyms": "[str]", "source": "str"},
                       {"parent": "str", "annual_level": "bool", "level": "[str]"}),

@@ -126,6 +126,11 @@ def rate_indicator(phrase: str | None, before: str, unit_class: str | None) -> s
                      explicit_only=unit_class == "percent")
 
 
+def fraction_part(metric_id: str | None) -> str | None:
+    """The indicator of the part a fraction x/y of ``metric_id`` counts ("15/17 chỉ tiêu": the targets met)."""
+    return load("indicators")["admit"]["fraction_of"].get(metric_id or "", metric_id)
+
+
 def share_level(metric_id: str | None, phrase: str | None, before: str) -> str | None:
     """The share indicator a percentage level of ``metric_id`` is when no word of growth is in its
     ``phrase`` or right ``before`` the number."""
@@ -140,9 +145,10 @@ def share_level(metric_id: str | None, phrase: str | None, before: str) -> str |
 
 @lru_cache(maxsize=1)
 def _growth_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = alternation(load("indicators")["admit"]["growth_cues"])
-    return (re.compile(rf"(?<![\w])(?:{words})(?![\w])(?:\s+\S+){{0,3}}\s*$", re.I),
-            re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I))
+    adm = load("indicators")["admit"]
+    words, moves = alternation(adm["growth_cues"]), alternation(adm["level_move_words"])
+    return (re.compile(rf"(?<![\w])(?:{words})(?![\w])(?!\s+(?:{moves})(?![\w]))(?:\s+\S+){{0,3}}\s*$", re.I),
+            re.compile(rf"(?<![\w])(?:{words})(?![\w])(?!\s+(?:{moves})(?![\w]))", re.I))
 
 
 @lru_cache(maxsize=1)
