@@ -239,8 +239,19 @@ def article_year(text: str) -> int | None:
     """The year an undated article reports on: the one it names most (latest on a tie), else one it
     implies (a baseline's next year, the first year of the term a congress opens).  Birth years,
     terms, horizons and baselines are not counted (``year_exclude_before``)."""
-    years = text_years(text) + _festival_years(text) or _implied_years(text)
+    years = _report_years(text)
     return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+@lru_cache(maxsize=16)
+def _report_years_cached(text: str) -> tuple[tuple[int, int], ...]:
+    years = text_years(text) + _festival_years(text) or _implied_years(text)
+    return tuple(years.items())
+
+
+def _report_years(text: str) -> Counter[int]:
+    """The years ``text`` reports on (stated, else implied), read once per body: every meeting asks."""
+    return Counter(dict(_report_years_cached(text)))
 
 
 def resolve_year(day: int, month: int, published: str | None, text: str) -> int | None:
@@ -264,7 +275,7 @@ def resolve_year(day: int, month: int, published: str | None, text: str) -> int 
             if (month, day) > (pub_m, pub_d):
                 return y - 1
         return y
-    years = text_years(text) + _festival_years(text) or _implied_years(text)
+    years = _report_years(text)
     if not years:
         return None
     latest = max(years)

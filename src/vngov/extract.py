@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from vngov import dates, figures, localities, meetings, people, quotes
 from vngov.corpus import CorpusError, CorpusFile, Registry, iter_corpus, read_path, scan
-from vngov.models import Article, DocContext, Extraction
+from vngov.models import Article, DocContext, Extraction, evolve
 from vngov.parallel import pmap
 
 
@@ -71,7 +71,7 @@ def _with_locality(fig, ctx: DocContext):
     if fig.locality:
         return fig
     named = next((m.canonical for m in localities.mentions(fig.evidence.text, normalized=True) if m.name), None)
-    return replace(fig, locality=named or ctx.locality)     # evidence is a span of the normalised body
+    return evolve(fig, locality=named or ctx.locality)     # evidence is a span of the normalised body
 
 
 # --- whole corpus ------------------------------------------------------------------

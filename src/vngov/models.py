@@ -10,6 +10,22 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """A copy of a frozen dataclass with some fields changed, like ``dataclasses.replace`` but without
+    running ``__init__`` again: the extractors copy period mentions and figures thousands of times an
+    article, and ``replace`` costs ten times as much.  Only for dataclasses without ``__post_init__``."""
+    unknown = changes.keys() - obj.__dict__.keys()
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ period only from their own sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vngov.dates import article_year
 from vngov.figures.cues import Cues
-from vngov.models import DocContext
+from vngov.models import DocContext, evolve
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
 from vngov.units import is_point_in_time, is_stock_noun
 
@@ -59,7 +59,7 @@ def ref_date(ctx: DocContext) -> str | None:
 
 
 def shift(m: PeriodMention, d: int) -> PeriodMention:
-    return replace(m, start=m.start + d, end=m.end + d)
+    return evolve(m, start=m.start + d, end=m.end + d)
 
 
 _TERM_YEARS = 5
@@ -72,11 +72,11 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     if m.shape != "n_years":
         return m
     if state.last_span:
-        return replace(m, iso=state.last_span)
+        return evolve(m, iso=state.last_span)
     n = m.years or _TERM_YEARS
     if state.ref_date and n <= _LONGEST_REVIEW:
         y = int(state.ref_date[:4])
-        return replace(m, iso=f"{y - n}/{y}")
+        return evolve(m, iso=f"{y - n}/{y}")
     return m      # "sau 45 năm tái thành lập": an anniversary, not a span of results
 
 
