@@ -458,3 +458,12 @@ def test_an_undated_article_takes_the_year_it_reports_not_a_birth_year():
     assert article_year("Ông A, sinh năm 1962, được bầu làm Bí thư. Năm 2023, thu ngân sách đạt 50 tỷ đồng; "
                         "so với năm 2022 tăng 5%.") == 2023
     assert article_year("Không có năm nào.") is None
+
+
+def test_targets_named_after_a_result_verb_are_targets_met_not_a_list_of_targets():
+    found = figs("Năm 2025, phường đã đạt 15/17 chỉ tiêu đề ra; tổng thu ngân sách ước đạt 350 tỷ đồng; "
+                 "thu nhập bình quân phấn đấu đạt 80 triệu đồng.", meeting_date="2025-11-20")
+    assert one(found, 350).status == "estimate"
+    assert one(found, 80).status == "target"
+    listed = figs("Năm 2026, Nghị quyết chỉ tiêu đề ra: tổng thu ngân sách 400 tỷ đồng.", meeting_date="2025-12-10")
+    assert one(listed, 400).status == "target"

@@ -47,6 +47,7 @@ class Cues:
     header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
     target_setting: re.Pattern[str]    # cues that set a paragraph's targets
     result_verb: re.Pattern[str]       # a result verb in a clause
+    target_named: frozenset[str]       # target cues that only name targets ("chỉ tiêu đề ra")
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     logistics_keys: tuple[str, ...]
@@ -96,6 +97,7 @@ def load_cues() -> Cues:
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
         done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
+        target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),
         result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),
         estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),
         logistics_keys=gate_keys(sc["logistics"]),

@@ -97,5 +97,20 @@ def target_from(text: str, cues: Cues) -> int | None:
     cleaned = cues.not_target.sub(spaces, text)
     cleaned = _COMPARISON.sub(spaces, cleaned)
     cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
-    ends = [m.end() for m in (cues.target.search(cleaned), target_header_at(text, cues)) if m]
+    ends = [m.end() for m in (_target_cue(cleaned, cues), target_header_at(text, cues)) if m]
     return min(ends) if ends else None
+
+
+_CLAUSE_BREAK = re.compile(r"[;:.]|,\s")
+
+
+def _target_cue(cleaned: str, cues: Cues) -> re.Match[str] | None:
+    """The first target cue that sets targets: "đã đạt 15/17 chỉ tiêu đề ra" reports targets met, so a
+    cue that only names targets (``target_named``) with a result verb before it in its clause opens none."""
+    for m in cues.target.finditer(cleaned):
+        if " ".join(m.group().casefold().split()) not in cues.target_named:
+            return m
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(cleaned, 0, m.start())]
+        if not cues.result_verb.search(cleaned, breaks[-1] if breaks else 0, m.start()):
+            return m
+    return None

@@ -22,7 +22,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "chrome": {"drop_lines": "[str]", "block_starts": "[str]", "trailing": "[str]", "datelines": "[str]"},
     "figures": {
         "approximators": "[str]",
-        "status": {"estimate": "[str]", "target": "[str]", "target_patterns": "[str]", "target_keys": "[str]",
+        "status": {"estimate": "[str]", "target": "[str]", "target_named": "[str]", "target_patterns": "[str]",
+                   "target_keys": "[str]",
                    "not_target": "[str]", "target_header": "str", "target_header_keys": "[str]",
                    "plan_subject": "[str]", "result_verbs": "[str]", "estimate_openers": "[str]",
                    "header_not_after": "[str]", "target_setting": "[str]", "done_before": "[str]",
