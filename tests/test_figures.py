@@ -467,3 +467,16 @@ def test_targets_named_after_a_result_verb_are_targets_met_not_a_list_of_targets
     assert one(found, 80).status == "target"
     listed = figs("Năm 2026, Nghị quyết chỉ tiêu đề ra: tổng thu ngân sách 400 tỷ đồng.", meeting_date="2025-12-10")
     assert one(listed, 400).status == "target"
+
+
+def test_a_congress_opening_a_term_reports_the_term_before_it_for_rates_and_amounts():
+    from vngov.corpus import parse_text
+    from vngov.models import DocContext
+    article = parse_text("t", "Đại hội Đảng bộ huyện nhiệm kỳ 2015 – 2020\n\nTổng giá trị sản xuất bình quân đạt "
+                         "8,2%/năm. Toàn Đảng bộ có 4.100 đảng viên.", "t.txt")
+    ctx = DocContext("t", meeting_date="2015-06-26", year=2015, meeting_kind="đại hội")
+    found = extract_figures(article, ctx)
+    assert one(found, 8.2).period == "2010/2015"
+    assert one(found, 4100).period is None                      # a standing stock keeps none
+    session = extract_figures(article, DocContext("t", meeting_date="2015-06-26", year=2015, meeting_kind="kỳ họp"))
+    assert one(session, 8.2).period is None                     # only a congress reviews the term before

@@ -49,7 +49,8 @@ def context(article: Article, found_meetings) -> DocContext:
             year = int(d[:4])
             break
     return DocContext(doc_id=article.doc_id, published=article.published, meeting_date=meeting_date,
-                      year=year, locality=first.locality if first else None)
+                      year=year, locality=first.locality if first else None,
+                      meeting_kind=first.kind if first else None)
 
 
 def _published(article: Article, found_meetings) -> str | None:

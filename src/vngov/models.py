@@ -91,6 +91,7 @@ class DocContext:
     meeting_date: str | None = None   # YYYY-MM-DD of the first meeting
     year: int | None = None           # best guess of the article's reference year
     locality: str | None = None       # canonical locality of the first meeting
+    meeting_kind: str | None = None   # kind of the first meeting ("đại hội" opens a term and reviews the last)
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,8 @@ def resolve(shape: str, g: dict, ref: Reference) -> str | None:
         return f"{y}-{m:02d}" if y and 1 <= m <= 12 else None
     if y is None:
         return None
+    if shape == "year_end":
+        return str(y)
     if shape == "year":
         if not (g.get("y")) and ref.month and ref.month <= 2 and ref.year == y:
             y -= 1   # "cả năm" in a January report: the year just ended

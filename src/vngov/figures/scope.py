@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from vngov.dates import article_year
 from vngov.figures.cues import Cues
+from vngov.lexicon import load
 from vngov.models import DocContext, evolve
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
 from vngov.units import is_point_in_time, is_stock_noun
@@ -34,6 +36,7 @@ class State:
     target_horizon: bool = False       # ... written as a horizon ("đến năm 2030")
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
+    review: str | None = None    # the term a congress reviews: results' period where none is stated
 
 
 def reference(ctx: DocContext, body: str) -> Reference:
@@ -44,6 +47,26 @@ def reference(ctx: DocContext, body: str) -> Reference:
     if ctx.year:
         return Reference(ctx.year, None)
     return Reference(article_year(body[:3000]) or first_year(body[:1500]), None)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def term_under_review(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
+    """A congress that opens a term in the report's year reviews the term before it: "Đại hội … nhiệm kỳ
+    2015–2020" in 2015 speaks of 2010–2015 wherever a figure states no period of its own (SCHEMA)."""
+    if not ref.year or (ctx.meeting_kind or "") not in _term_opening_kinds():
+        return None
+    for m in mentions:
+        years = [int(y) for y in _YEAR.findall(m.text)] if m.shape in ("term", "term_review") else []
+        if len(years) == 2 and years[0] == ref.year and years[1] > years[0]:
+            return f"{2 * years[0] - years[1]}/{years[0]}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _term_opening_kinds() -> frozenset[str]:
+    return frozenset(load("meetings")["dates"]["term_opening_kinds"])
 
 
 def ref_date(ctx: DocContext) -> str | None:
@@ -113,15 +136,21 @@ def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
     return m.shape == "to_year" and int(end_year(m.iso or "0")) > int(ref_date[:4])
 
 
+_LEVEL_DATES = frozenset({"to_year", "year_end"})
+
+
 def _level_in_review(m: PeriodMention, running: str | None) -> bool:
-    """"đến năm 2020" inside a review of 2015–2020 dates one level at the end of the span
+    """"đến năm 2020", "cuối năm 2020" inside a review of 2015–2020 date one level at the end of the span
     ("tổng giá trị sản xuất tính đến năm 2020 đạt …"); the figures after it still cover the span."""
-    if m.shape != "to_year" or not m.iso or not running or not is_multi_year(running):
+    if m.shape not in _LEVEL_DATES or not m.iso or not running or not is_multi_year(running):
         return False
     return int(running[:4]) <= int(end_year(m.iso)) <= int(end_year(running))
 
 
 _UNTIL = ("to_date", "to_month", "to_month_end")
+# Amounts and rates a congress reports with no period are of the term it reviews; counts and areas are
+# standing stocks ("Đảng bộ có 1.026 đảng viên", "diện tích tự nhiên 25 km²") and keep none.
+_REVIEWED = frozenset({"percent", "money"})
 
 
 def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
@@ -165,6 +194,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     in_list = state.target_para and state.target_period
     running = state.target_period if in_list else state.running
     period = explicit.iso if explicit is not None else running
+    if period is None and not now and c.status != "target" and c.unit.cls in _REVIEWED:
+        period = state.review      # "Tổng giá trị sản xuất bình quân đạt 8,21%/năm" at a 2015 congress: 2010/2015
     horizon = explicit.shape == "to_year" if explicit is not None else bool(in_list and state.target_horizon)
     if period and is_multi_year(period):
         yearly = c.unit.cls == "percent" and \
