@@ -480,3 +480,8 @@ def test_a_congress_opening_a_term_reports_the_term_before_it_for_rates_and_amou
     assert one(found, 4100).period is None                      # a standing stock keeps none
     session = extract_figures(article, DocContext("t", meeting_date="2015-06-26", year=2015, meeting_kind="kỳ họp"))
     assert one(session, 8.2).period is None                     # only a congress reviews the term before
+
+
+def test_a_dash_between_capitalised_words_joins_a_sector_name():
+    found = figs("Cơ cấu giá trị sản xuất Nông – Lâm – Thủy sản đạt 44,2%; Công nghiệp – Xây dựng: 31,7%.")
+    assert one(found, 44.2).metric.startswith("cơ cấu giá trị sản xuất")

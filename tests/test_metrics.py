@@ -85,3 +85,12 @@ def test_a_sentence_that_lost_the_space_after_its_full_stop_still_ends():
     body = "Nhiều dự án tạo việc làm cho người dân.Trung bình hằng năm giảm 5% hộ nghèo. TP.Hà Tĩnh phát triển."
     assert [body[a:b] for a, b in sentences(body)] == [
         "Nhiều dự án tạo việc làm cho người dân.", "Trung bình hằng năm giảm 5% hộ nghèo.", "TP.Hà Tĩnh phát triển."]
+
+
+@pytest.mark.parametrize("words, metric", [
+    ("duy trì tăng trưởng kinh tế", "tăng trưởng kinh tế"),
+    ("nâng tổng số xã đạt chuẩn", "tổng số xã đạt chuẩn"),
+    ("Thành phố đã hoàn thành", ""),
+])
+def test_verbs_around_the_metric_are_not_part_of_it(words, metric):
+    assert clean(words) == metric

@@ -37,10 +37,14 @@ def clause_start(text: str, i: int) -> int:
     return 0
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(rf"(?:^|\s){CAPITAL}\w*\s$")
+
+
 def _list_dash(text: str, k: int) -> bool:
-    """A " - " at ``k`` that opens a list item: before a capital, or before a number after ; : ."""
+    """A " - " at ``k`` that opens a list item: before a capital, or before a number after ; : .
+    Between two capitalised words it joins a name ("Nông – Lâm – Thủy sản", "Công nghiệp – Xây dựng")."""
     if _CAPITAL_LETTER.match(text, k + 2):
-        return True
+        return not _CAPITALISED_WORD_BEFORE.search(text, max(0, k - 30), k)
     return text[k + 2:k + 3].isdigit() and text[:k].rstrip()[-1:] in (";", ":", ".")
 
 
