@@ -485,3 +485,12 @@ def test_a_congress_opening_a_term_reports_the_term_before_it_for_rates_and_amou
 def test_a_dash_between_capitalised_words_joins_a_sector_name():
     found = figs("Cơ cấu giá trị sản xuất Nông – Lâm – Thủy sản đạt 44,2%; Công nghiệp – Xây dựng: 31,7%.")
     assert one(found, 44.2).metric.startswith("cơ cấu giá trị sản xuất")
+
+
+def test_results_against_a_recent_baseline_year_are_of_the_year_after_it():
+    found = figs("Tại lễ kỷ niệm, huyện cho biết tốc độ tăng trưởng giá trị sản xuất tăng 4,9% so với năm 2022. "
+                 "Thu nhập bình quân đầu người đạt 69 triệu đồng.", meeting_date="2024-04-24")
+    assert one(found, 4.9).period == "2023"
+    assert one(found, 69).period == "2023"
+    old = figs("GRDP gấp 5 lần so với năm 2010.", meeting_date="2024-04-24")
+    assert one(old, 5).period is None              # an old baseline dates nothing

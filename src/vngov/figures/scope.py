@@ -109,6 +109,8 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
     A period that has not begun when the report was written ("đến năm 2030") is a
     target's: it dates its own sentence but does not run on into the results after it.
     """
+    if state.running is None:
+        state.running = after_baseline(mentions, state.ref_date)
     for m in mentions:
         if m.task or m.compare or m.local:
             continue
@@ -129,6 +131,17 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
             state.last_span = m.iso
         if m.iso:
             state.running = m.iso
+
+
+def after_baseline(mentions: list[PeriodMention], ref_date: str | None) -> str | None:
+    """"tăng 4,9% so với năm 2022" in a report of 2024 with no period of its own is of 2023: the year after a
+    recent baseline year (one or two years before the report's) is the year of results."""
+    if not ref_date:
+        return None
+    for m in mentions:
+        if m.compare and m.shape == "year" and m.iso and 1 <= int(ref_date[:4]) - int(m.iso) <= 2:
+            return str(int(m.iso) + 1)
+    return None
 
 
 def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
@@ -196,6 +209,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     period = explicit.iso if explicit is not None else running
     if period is None and not now and c.status != "target" and c.unit.cls in _REVIEWED:
         period = state.review      # "Tổng giá trị sản xuất bình quân đạt 8,21%/năm" at a 2015 congress: 2010/2015
+    if period is None and not now and c.status != "target":
+        period = after_baseline(mentions, state.ref_date)
     horizon = explicit.shape == "to_year" if explicit is not None else bool(in_list and state.target_horizon)
     if period and is_multi_year(period):
         yearly = c.unit.cls == "percent" and \
