@@ -151,3 +151,11 @@ def test_months_gone_by_and_the_whole_term():
     shapes = [m.shape for m in find_periods("Trong nhiệm kỳ đã kết nạp 346 đảng viên; thu cả nhiệm kỳ đạt 2 tỷ đồng.", ref)]
     assert shapes == ["n_years", "n_years"]                # the term under review
     assert find_periods("Trong nhiệm kỳ tới, huyện phấn đấu thu 500 tỷ đồng.", ref) == []
+
+
+def test_a_span_that_names_a_standard_or_a_programme_dates_nothing():
+    ref = Reference(2025, 8)
+    found = find_periods("tỷ lệ hộ nghèo giảm 2,1% (theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025)", ref)
+    assert [m.compare for m in found] == [True]
+    found = find_periods("tổng số tiêu chí đạt chuẩn đến tháng 10/2019 là 91 tiêu chí", ref)
+    assert [(m.iso, m.compare) for m in found] == [("2019-10", False)]

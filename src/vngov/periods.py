@@ -114,12 +114,13 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         before = text[max(0, start - 40):start]
         lowb = lower_keeping_offsets(before)
         compare = _flag(rules.compare, before, lowb, rules.keys["compare"])
+        named_thing = _flag(rules.name_before, before, lowb, rules.keys["name_before"])
         _same_phrase_year(g, shape, named, remember=not compare)
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
-            task=shape not in _CUT_OFF and (_flag(rules.task, before, lowb, rules.keys["task"])
-                                             or _flag(rules.name_before, before, lowb, rules.keys["name_before"])),
-            compare=compare,
+            task=shape not in _CUT_OFF and _flag(rules.task, before, lowb, rules.keys["task"]),
+            # a year that names a programme or a standard dates nothing, like a comparison's
+            compare=compare or named_thing,
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
