@@ -264,3 +264,21 @@ def test_a_report_that_runs_past_its_deadline_fails_by_name(toy_store, tmp_path,
     error = reports.execute(job, str(store_dir))
     assert "ReportTimeout" in error and "8 s" in error and time.monotonic() - started < 25
     assert not job.output.exists()
+
+
+def test_reports_run_on_a_dask_cluster_give_the_pages_of_a_local_run(toy_store, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    corpus, store_dir = toy_store
+    monkeypatch.setattr(store, "fingerprint", lambda: "code-under-test")
+    monkeypatch.setattr(reports, "code_fingerprint", lambda nb=None: "code-under-test")
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    assert reports.run_reports(corpus, store_dir=store_dir, out=local, workers=1) == []
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        assert reports.run_reports(corpus, store_dir=store_dir, out=remote,
+                                   scheduler=cluster.scheduler_address) == []
+    pages = sorted(p.relative_to(local) for p in local.rglob("*.ipynb"))
+    assert pages and pages == sorted(p.relative_to(remote) for p in remote.rglob("*.ipynb"))
+    for page in pages:       # the same cells and outputs, wherever the kernel ran
+        assert _texts(nbformat.read(local / page, as_version=4)) == _texts(nbformat.read(remote / page, as_version=4))
+    assert (remote / "index.html").is_file()

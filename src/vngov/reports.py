@@ -33,7 +33,9 @@ import json
 import os
 import re
 import shutil
+import pickle
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -292,7 +294,8 @@ def _execute_all(jobs: list[Job], store_dir: Path, workers: int, progress: bool,
     quiet = workers > 1 or bool(scheduler)
     try:
         # spawn: a fresh interpreter per worker, no forked threads or event loops from this one
-        for i, error, crash in pmap_unordered(execute, [(job, store_abs, quiet) for job in jobs], workers=workers,
+        run = execute_apart if scheduler else execute
+        for i, error, crash in pmap_unordered(run, [(job, store_abs, quiet) for job in jobs], workers=workers,
                                               scheduler=scheduler, spawn=True):
             yield jobs[i], (f"{type(crash).__name__}: {crash}" if crash else error)
             if bar:
@@ -326,6 +329,33 @@ def execute(job: Job, store_dir: str, quiet_kernel: bool = False) -> str | None:
         return error
     finally:
         Path(log).unlink(missing_ok=True)
+
+
+def execute_apart(job: Job, store_dir: str, quiet_kernel: bool = True) -> str | None:
+    """:func:`execute` in a fresh interpreter: what a Dask worker runs.  A worker runs several tasks in
+    threads of one process, while a report sets environment variables, points file descriptor 2 at a log
+    and drives a kernel from an event loop, all process-wide; a child process keeps each report apart."""
+    fd, ticket = tempfile.mkstemp(prefix="vngov-job-", suffix=".pickle")
+    os.close(fd)
+    try:
+        Path(ticket).write_bytes(pickle.dumps((job, store_dir, quiet_kernel)))
+        done = subprocess.run([sys.executable, "-m", "vngov.reports", ticket], capture_output=True, text=True,
+                              timeout=REPORT_TIMEOUT + 60)
+        if done.returncode != 0:
+            tail = (done.stderr or "").strip().splitlines()[-3:]
+            return f"report process exited with {done.returncode}" + "".join(f"\n    {x}" for x in tail)
+        return json.loads(Path(ticket).read_text(encoding="utf-8"))["error"]
+    except subprocess.TimeoutExpired:
+        return f"report process ran past {REPORT_TIMEOUT + 60} s"
+    finally:
+        Path(ticket).unlink(missing_ok=True)
+
+
+def _run_ticket(ticket: str) -> None:
+    """The child side of :func:`execute_apart`: run the pickled job, write its result over the ticket."""
+    job, store_dir, quiet = pickle.loads(Path(ticket).read_bytes())
+    error = execute(job, store_dir, quiet)
+    _write_atomic(Path(ticket), json.dumps({"error": error}))
 
 
 @contextmanager
@@ -556,3 +586,7 @@ def index_html(jobs: list[Job], out: Path, meta: dict[str, Any], tables: analysi
         "</body>", "</html>", "",
     ]
     return "\n".join(parts)
+
+
+if __name__ == "__main__":      # python -m vngov.reports TICKET: one report, for execute_apart
+    _run_ticket(sys.argv[1])
