@@ -494,3 +494,9 @@ def test_results_against_a_recent_baseline_year_are_of_the_year_after_it():
     assert one(found, 69).period == "2023"
     old = figs("GRDP gấp 5 lần so với năm 2010.", meeting_date="2024-04-24")
     assert one(old, 5).period is None              # an old baseline dates nothing
+
+
+def test_a_year_right_after_a_figure_dates_that_figure():
+    found = figs("Tỷ lệ hộ nghèo giảm từ 41,8% năm 2010 xuống còn 17,9% năm 2015.", meeting_date="2015-09-28")
+    assert one(found, 41.8).period == "2010"
+    assert one(found, 17.9).period == "2015"

@@ -152,6 +152,18 @@ def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
 _LEVEL_DATES = frozenset({"to_year", "year_end"})
 
 
+_BINDING_YEARS = frozenset({"year", "year_end"})
+
+
+def _year_right_after(text: str, c: Cand, mentions: list[PeriodMention]) -> PeriodMention | None:
+    """A year written right after the figure ("17,91% năm 2015") dates that figure alone."""
+    for m in mentions:
+        if m.shape in _BINDING_YEARS and m.iso and not (m.compare or m.task) and c.end <= m.start \
+                and text[c.end:m.start].strip() == "":
+            return m
+    return None
+
+
 def _level_in_review(m: PeriodMention, running: str | None) -> bool:
     """"đến năm 2020", "cuối năm 2020" inside a review of 2015–2020 date one level at the end of the span
     ("tổng giá trị sản xuất tính đến năm 2020 đạt …"); the figures after it still cover the span."""
@@ -169,6 +181,10 @@ _REVIEWED = frozenset({"percent", "money"})
 def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     """The period ``c`` covers: its sentence's last period before it, else the one running on."""
     text, mentions, state, cues = sent.text, sent.mentions, sent.state, sent.cues
+    own = _year_right_after(text, c, mentions)
+    if own is not None:
+        c.period = own.iso          # "giảm từ 41,8% năm 2010 xuống còn 17,9% năm 2015": each level its year
+        return
     explicit: PeriodMention | None = None
     now, now_state, reset = False, False, False
     carried_now = state.now and not any(not (m.task or m.compare or m.is_now or m.is_reset) and m.end <= c.start
