@@ -257,3 +257,14 @@ def test_a_new_commune_with_its_merged_province_after_it():
 def test_a_date_written_in_words_keeps_its_two_digit_month():
     m = main("Sáng ngày 08 tháng 12 năm 2015, Hội đồng nhân dân tỉnh Lạng Sơn khóa XV đã khai mạc kỳ họp thứ 12.")
     assert m.date == "2015-12-08"
+
+
+def test_the_unit_named_with_the_meeting_outranks_a_visitors_province():
+    m = main(" date 2025-08\nNgày 15-8, đồng chí Nguyễn Văn A - Phó Chủ tịch UBND tỉnh Gia Lai đã về dự và chỉ đạo "
+             "Đại hội đại biểu Đảng bộ xã Ia Lâu lần thứ I, nhiệm kỳ 2025-2030.")
+    assert m.locality == "xã Ia Lâu"
+    m = main(" date 2025-12\nSáng 10/12, Chủ tịch UBND xã Ia Lâu dự kỳ họp thứ 5 HĐND tỉnh Gia Lai.")
+    assert m.locality == "tỉnh Gia Lai"       # the body that meets, though a commune's chairman attends
+    m = main(" date 2020-01\nNgày 06/01/2020, ông Lê Văn B, Đại biểu HĐND tỉnh, tiếp xúc cử tri tại các xã "
+             "Nhơn Mỹ và Nhơn An.")
+    assert m.locality == "xã Nhơn Mỹ"

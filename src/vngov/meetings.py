@@ -306,6 +306,25 @@ def _locality_of(text: str | None, lazy: _LazyWhere) -> str | None:
     return localities.canonical(text, lazy.get().province) if len(text.split()) <= 4 else None
 
 
+_KIND_UNIT_REACH = 80    # characters after the kind where the body that meets is named
+
+
+def _kind_unit(sentence: str, kind: _Kind | None, lazy: _LazyWhere, host: str | None,
+               counterpart: str | None) -> str | None:
+    """The unit named with the meeting itself ("Đại hội đại biểu Đảng bộ xã Ia Lâu", "kỳ họp thứ 10 HĐND
+    huyện Tiên Lãng"), when it is no higher than the host's or counterpart's: a provincial leader who
+    attends a commune's congress does not make it the province's."""
+    if kind is None:
+        return None
+    after = re.match(r"[^,;.:()]*", sentence[kind.end:kind.end + _KIND_UNIT_REACH]).group()
+    found = localities.find(after)
+    if not found:
+        return None
+    unit = found[0][0]
+    others = [u for u in (_locality_of(host, lazy), _locality_of(counterpart, lazy)) if u]
+    return unit if all(localities.tier(unit) >= localities.tier(u) for u in others) else None
+
+
 def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, lazy: _LazyWhere,
                       title: str | None, following: str = "") -> str | None:
     """The unit whose affairs the meeting is about: a lower counterpart's, else the host's, else the venue's.
@@ -534,7 +553,8 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
         subkind=sub.group().lower() if sub else None,
         host=host,
         counterpart=counterpart,
-        locality=_meeting_locality(text, host, counterpart, lazy, article.title, _following(body, sents, s)),
+        locality=_kind_unit(text, kind, lazy, host, counterpart)
+        or _meeting_locality(text, host, counterpart, lazy, article.title, _following(body, sents, s)),
         chair=_chair(body, sents, lead_index) if main is None else _chair_in(text),
     )
 
