@@ -196,3 +196,13 @@ def test_growth_of_gross_output_is_not_grdp_growth_and_a_level_move_is_a_share()
     sector = rate_indicator("khu vực công nghiệp-xây dựng", "khu vực công nghiệp-xây dựng tăng từ ", "percent")
     assert share_level(sector, "khu vực công nghiệp-xây dựng", "khu vực công nghiệp-xây dựng tăng từ ") \
         == "share_industry_construction"
+
+
+def test_new_units_revenue_and_sector_output_get_their_own_ids():
+    from vngov.metrics import canonical, rate_indicator
+    assert canonical("thành lập mới chi bộ", "count", "chi bộ") == "party_organisations_new"
+    assert canonical("chi bộ trực thuộc", "count", "chi bộ") == "party_organisations"
+    assert canonical("doanh thu sản xuất công nghiệp", "money") == "business_revenue"
+    assert canonical("giá trị sản xuất công nghiệp", "money") == "industrial_output"
+    assert canonical("giá trị sản xuất ngành dịch vụ", "money") == "sector_services"
+    assert rate_indicator("giá trị sản xuất", "tăng ", "percent") == "total_output_growth"
