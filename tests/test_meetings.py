@@ -268,3 +268,9 @@ def test_the_unit_named_with_the_meeting_outranks_a_visitors_province():
     m = main(" date 2020-01\nNgày 06/01/2020, ông Lê Văn B, Đại biểu HĐND tỉnh, tiếp xúc cử tri tại các xã "
              "Nhơn Mỹ và Nhơn An.")
     assert m.locality == "xã Nhơn Mỹ"
+
+
+def test_a_congress_meets_in_the_first_year_of_the_term_it_opens():
+    m = main("Xã Xuân Sơn tổ chức Đại hội Đảng bộ nhiệm kỳ 2015 – 2020\n\nNgày 20/5, Đảng bộ xã Xuân Sơn tổ chức "
+             "Đại hội đại biểu lần thứ XXV, nhiệm kỳ 2015 – 2020. Năm 2014, tổng giá trị sản xuất đạt 183 tỷ đồng.")
+    assert m.date == "2015-05-20"

@@ -159,3 +159,9 @@ def test_a_span_that_names_a_standard_or_a_programme_dates_nothing():
     assert [m.compare for m in found] == [True]
     found = find_periods("tổng số tiêu chí đạt chuẩn đến tháng 10/2019 là 91 tiêu chí", ref)
     assert [(m.iso, m.compare) for m in found] == [("2019-10", False)]
+
+
+def test_five_years_as_a_word_and_a_quarter_spelt_qui():
+    ref = Reference(2015, 8)
+    assert [m.shape for m in find_periods("trong năm năm qua, kinh tế phát triển", ref)] == ["n_years"]
+    assert find_periods("Trong quí I, huyện kết nạp 34 đảng viên", Reference(2023, 4))[0].iso == "2023-01/2023-03"

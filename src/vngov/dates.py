@@ -206,6 +206,12 @@ def text_years(text: str) -> Counter[int]:
 
 
 @lru_cache(maxsize=1)
+def term_opening_kinds() -> frozenset[str]:
+    """Meeting kinds that open the term they elect ("đại hội"): ``meetings.toml`` [dates]."""
+    return frozenset(load("meetings")["dates"]["term_opening_kinds"])
+
+
+@lru_cache(maxsize=1)
 def _implied_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = load("meetings")["dates"]
     baseline = re.compile(rf"(?<!\w)(?:{alternation(d['baseline_year_before'])})\s+({_Y})\b", re.I)

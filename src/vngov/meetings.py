@@ -533,7 +533,8 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
     part = when.part_of_day if when else None
     if when:
         published = article.published or dates.url_date(article.url)
-        year = when.year or dates.resolve_year(when.day, when.month, published, body)
+        year = when.year or (None if published else _term_opened(kind_name, text, article.title)) \
+            or dates.resolve_year(when.day, when.month, published, body)
         date = dates.iso(year, when.month, when.day)
         if when.end_day:
             end_date = dates.iso(year, when.end_month or when.month, when.end_day)
@@ -557,6 +558,21 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
         or _meeting_locality(text, host, counterpart, lazy, article.title, _following(body, sents, s)),
         chair=_chair(body, sents, lead_index) if main is None else _chair_in(text),
     )
+
+
+_TERM = re.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–—]+\s*(?:19|20)\d{2}", re.I)
+
+
+def _term_opened(kind: str | None, sentence: str, title: str | None) -> int | None:
+    """A congress meets in the first year of the term it opens ("Đại hội … nhiệm kỳ 2015 – 2020" in May
+    is May 2015), whatever year its report dwells on; the term is read from the lead or the title."""
+    if kind not in dates.term_opening_kinds():
+        return None
+    for text in (sentence, title or ""):
+        m = _TERM.search(text)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _following(body: str, sents: list[tuple[int, int]], start: int, n: int = 3) -> str:
