@@ -500,3 +500,15 @@ def test_a_year_right_after_a_figure_dates_that_figure():
     found = figs("Tỷ lệ hộ nghèo giảm từ 41,8% năm 2010 xuống còn 17,9% năm 2015.", meeting_date="2015-09-28")
     assert one(found, 41.8).period == "2010"
     assert one(found, 17.9).period == "2015"
+
+
+def test_a_yearly_average_rate_in_a_review_covers_the_term_and_a_bracketed_year_dates_its_figure():
+    from vngov.corpus import parse_text
+    from vngov.models import DocContext
+    article = parse_text("t", "Đại hội Đảng bộ xã nhiệm kỳ 2015 – 2020\n\nNăm 2014, tổng giá trị sản xuất đạt 183 tỷ đồng. "
+                         "Tốc độ tăng trưởng bình quân hàng năm đạt 13%. Tỷ lệ hộ nghèo từ 7,8% (năm 2011) "
+                         "xuống còn 2,5% (cuối năm 2015).", "t.txt")
+    found = extract_figures(article, DocContext("t", meeting_date="2015-05-20", year=2015, meeting_kind="đại hội"))
+    assert one(found, 183).period == "2014"
+    assert one(found, 13).period == "2010/2015"
+    assert one(found, 7.8).period == "2011" and one(found, 2.5).period == "2015"

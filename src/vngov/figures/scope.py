@@ -149,10 +149,10 @@ _BINDING_YEARS = frozenset({"year", "year_end"})
 
 
 def _year_right_after(text: str, c: Cand, mentions: list[PeriodMention]) -> PeriodMention | None:
-    """A year written right after the figure ("17,91% năm 2015") dates that figure alone."""
+    """A year written right after the figure ("17,91% năm 2015", "7,84% (năm 2011)") dates that figure alone."""
     for m in mentions:
         if m.shape in _BINDING_YEARS and m.iso and not (m.compare or m.task) and c.end <= m.start \
-                and text[c.end:m.start].strip() == "":
+                and text[c.end:m.start].strip() in ("", "("):
             return m
     return None
 
@@ -228,7 +228,19 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
             period = end_year(period)     # "đến năm 2030 đạt 140 triệu đồng": the horizon year's level
     elif period and c.status == "target" and _yearly_amount(text, c, cues):
         period = _years_ahead(period, state.ref_date)
+    elif period and explicit is None and c.unit.cls == "percent":
+        period = _yearly_rate_span(period, text, c, state, cues)
     c.period = period
+
+
+def _yearly_rate_span(period: str, text: str, c: Cand, state: State, cues: Cues) -> str:
+    """A yearly average rate ("tốc độ tăng trưởng bình quân hàng năm đạt 13%") in a review covers the term
+    reviewed, not the single year a sentence before it named."""
+    span = state.review or state.last_span
+    if not span or not re.fullmatch(r"\d{4}", period) or not cues.yearly_rate.search(
+            text, max(0, c.clause_start), min(len(text), c.end + 12)):
+        return period
+    return span if int(span[:4]) <= int(period) <= int(end_year(span)) else period
 
 
 def _yearly_amount(text: str, c: Cand, cues: Cues) -> bool:
