@@ -512,3 +512,10 @@ def test_a_yearly_average_rate_in_a_review_covers_the_term_and_a_bracketed_year_
     assert one(found, 183).period == "2014"
     assert one(found, 13).period == "2010/2015"
     assert one(found, 7.8).period == "2011" and one(found, 2.5).period == "2015"
+
+
+def test_a_ratio_with_no_words_of_its_own_measures_what_its_plan_plans():
+    found = figs("Thị xã đã hoàn thành 100% kế hoạch giải ngân vốn đầu tư công năm 2023.", meeting_date="2023-12-20")
+    done = one(found, 100)
+    assert done.kind == "ratio" and done.metric == "giải ngân vốn đầu tư công"
+    assert done.metric_id == "public_investment_disbursement"

@@ -12,7 +12,7 @@ from vngov.figures.metric import (after_subject, blank_periods, continues, join_
 from vngov.figures.scope import period_of
 from vngov.figures.sentence import Sentence
 from vngov.figures.status import status_of
-from vngov.periods import bounds
+from vngov.periods import Reference, bounds, find_periods
 
 
 _PARENS = re.compile(r"\([^()]*\)")
@@ -50,6 +50,8 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
     anchor = _metric(sent, c, done, prev, same_clause, *bounds_)
     _inherit(c, anchor, sent.cues)
     kind_of(c, anchor, sent.cues)
+    if not c.metric and c.kind == "ratio" and c.baseline:
+        c.metric = _planned_thing(c.baseline, sent)    # "hoàn thành 100% kế hoạch giải ngân vốn đầu tư công"
     status_of(sent, c, anchor, done)
     period_of(sent, c, anchor)
     state = sent.state
@@ -146,6 +148,19 @@ def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str
             and not sent.cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
         metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric
     return join_words(metric, None if noun.casefold() in metric.casefold() else noun, tail)
+
+
+def _planned_thing(baseline: str, sent: Sentence) -> str | None:
+    """What a plan named as a ratio's baseline plans: "kế hoạch giải ngân vốn đầu tư công năm 2023" ->
+    "giải ngân vốn đầu tư công"; a bare plan ("kế hoạch", "dự toán tỉnh giao") names nothing."""
+    words = baseline.split()
+    low = [w.casefold() for w in words]
+    plan = next((len(p.split()) for p in sent.cues.plan_words if low[:len(p.split())] == p.split()), 0)
+    rest = " ".join(words[plan:]) if plan else ""
+    rest = blank_periods(rest, 0, len(rest), find_periods(rest, Reference(None, None))).strip()
+    rest = " ".join(w for w in rest.split() if not any(ch.isdigit() for ch in w))
+    named = metric_rules.clean(rest) if len(rest.split()) >= 2 else ""
+    return named if named and metric_rules.canonical(named) else None
 
 
 def _counted(metric: str, cues: Cues) -> str:
