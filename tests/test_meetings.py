@@ -274,3 +274,11 @@ def test_a_congress_meets_in_the_first_year_of_the_term_it_opens():
     m = main("Xã Xuân Sơn tổ chức Đại hội Đảng bộ nhiệm kỳ 2015 – 2020\n\nNgày 20/5, Đảng bộ xã Xuân Sơn tổ chức "
              "Đại hội đại biểu lần thứ XXV, nhiệm kỳ 2015 – 2020. Năm 2014, tổng giá trị sản xuất đạt 183 tỷ đồng.")
     assert m.date == "2015-05-20"
+
+
+def test_running_the_session_is_chairing_it():
+    text = (" date 2025-08\nSáng 12/8, HĐND xã Đất Đỏ khóa I tổ chức kỳ họp thứ ba. Bà Đỗ Thị Hồng, Bí thư Đảng ủy, "
+            "Chủ tịch HĐND xã và bà Lê Thị Tuyết Nhung, Phó Chủ tịch HĐND xã điều hành kỳ họp.")
+    assert set(main(text).chair) == {"Đỗ Thị Hồng", "Lê Thị Tuyết Nhung"}
+    plain = main(" date 2025-08\nSáng 12/8, UBND xã tổ chức hội nghị. Ông Lê Văn Tám điều hành giao thông tại chợ.")
+    assert plain.chair == ()
