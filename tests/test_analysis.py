@@ -362,3 +362,10 @@ def test_charts_compare_canonical_indicators_only_and_maps_shade_like_with_like(
     shaded, metric, unit = A.map_indicator(places, comparison)
     assert (metric, unit) == ("budget_revenue", "tỷ đồng")
     assert pd.isna(shaded.loc[0, "value"]) and shaded["value"].tolist()[1:] == [236.5, 285.4]
+
+
+def test_a_target_rounded_in_a_title_is_one_target_with_the_body_s_precise_value(toy_tables):
+    figs = _figure_rows(toy_tables, [_target(2022, 8210), _target(2022, 8210.7), _target(2022, 9000),
+                                     _result(2022, 8300)])
+    tracked = A.target_tracking(figs)
+    assert sorted(tracked["target_value"]) == [8210.7, 9000]

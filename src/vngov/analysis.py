@@ -681,12 +681,38 @@ def target_tracking(figures: pd.DataFrame) -> pd.DataFrame:
     targets = targets.assign(target_period=targets["plabel"].astype("string").str[-4:])  # empty: no rows, no str dtype
     targets = targets.sort_values(["date", "doc_id", "start"], na_position="last", kind="stable")
     targets = targets.drop_duplicates(["metric_id", "uclass", "locality", "target_period", "v"])
+    targets = _without_rounded_repeats(targets)
     found = values[values["status"].isin(list(_RESULT_RANK))]
     rows = [_track_one(t, found) for t in targets.itertuples(index=False)]
     out = pd.DataFrame(rows, columns=TRACKING_COLUMNS)
     base = _display_base(values)
     out = _tracking_in_display_units(out, [base[(m, u)] for m, u in zip(targets["metric_id"], targets["uclass"])])
     return out.sort_values(["locality", "target_period", "indicator", "target_doc"], kind="stable").reset_index(drop=True)
+
+
+NEAR = 0.005   # two targets of one indicator, place and period this close are one target, rounded once
+
+
+def _without_rounded_repeats(targets: pd.DataFrame) -> pd.DataFrame:
+    """One row per target where a title rounds what the body gives exactly ("8.210" and "8.210,7 tỷ
+    đồng" for the same plan): the more precise value is kept, in the table's order."""
+    if targets.empty:
+        return targets
+    keep: list[Any] = []
+    key = ["metric_id", "uclass", "locality", "target_period"]
+    for _k, group in targets.groupby(key, sort=False, dropna=False):
+        kept: list[float] = []
+        precise = group.assign(_digits=group["value"].map(_significant_digits))
+        for idx, v in precise.sort_values("_digits", ascending=False, kind="stable")["v"].items():
+            if not any(abs(v - k) <= NEAR * max(abs(k), abs(v)) for k in kept):
+                kept.append(v)
+                keep.append(idx)
+    return targets.loc[[i for i in targets.index if i in set(keep)]]
+
+
+def _significant_digits(written: Any) -> int:
+    """How precisely a number is written: 8210 has 3 significant digits, 8210,7 has 5."""
+    return len(f"{float(written):.12g}".split("e")[0].replace(".", "").replace("-", "").strip("0"))
 
 
 def _track_one(t: Any, found: pd.DataFrame) -> dict[str, Any]:
