@@ -165,3 +165,9 @@ def test_five_years_as_a_word_and_a_quarter_spelt_qui():
     ref = Reference(2015, 8)
     assert [m.shape for m in find_periods("trong năm năm qua, kinh tế phát triển", ref)] == ["n_years"]
     assert find_periods("Trong quí I, huyện kết nạp 34 đảng viên", Reference(2023, 4))[0].iso == "2023-01/2023-03"
+
+
+def test_a_year_that_names_a_programme_dates_nothing():
+    ref = Reference(2019, 7)
+    found = find_periods("Trong 6 tháng đầu năm, xã đã ban hành Kế hoạch hành động, Chương trình trọng tâm năm 2019", ref)
+    assert [(m.iso, m.compare) for m in found] == [("2019-01/2019-06", False), ("2019", True)]
