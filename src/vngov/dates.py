@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vngov.lexicon import alternation, load
-from vngov.text import CAPITAL
+from vngov.text import CAPITAL, lower_keeping_offsets
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,7 @@ def find_dates(text: str) -> list[DatePhrase]:
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         return found
-    low = text.lower()
-    if len(low) != len(text):   # keep offsets: lower-case only what keeps its length
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    low = lower_keeping_offsets(text)
     for i, pat in enumerate(_patterns()):
         for m in pat.finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vngov import dates, localities, names
+from vngov import dates, localities, names, periods
 from vngov.lexicon import alternation, load
 from vngov.models import Article, Meeting
-from vngov.text import sentences
+from vngov.text import lower_keeping_offsets, sentences
 
 # how many sentences from the top of the article may hold the meeting lead
 _LEAD_SENTENCES = 12
@@ -101,9 +101,7 @@ def _kinds(s: str) -> list[_Kind]:
     """Meeting kinds named in sentence ``s``, leftmost first, overlaps removed."""
     r = _rules()
     found: list[_Kind] = []
-    low = s.lower()
-    if len(low) != len(s):   # a character whose lower case is longer: keep offsets honest
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in s)
+    low = lower_keeping_offsets(s)
     for m in r.kinds.finditer(low):
         if r.kind_not_after.search(s[max(0, m.start() - 30):m.start()]):
             continue
@@ -309,31 +307,30 @@ def _locality_of(text: str | None, lazy: _LazyWhere) -> str | None:
 _KIND_UNIT_REACH = 80    # characters after the kind where the body that meets is named
 
 
-def _kind_unit(sentence: str, kind: _Kind | None, lazy: _LazyWhere, host: str | None,
-               counterpart: str | None) -> str | None:
-    """The unit named with the meeting itself ("Đại hội đại biểu Đảng bộ xã Ia Lâu", "kỳ họp thứ 10 HĐND
-    huyện Tiên Lãng"), when it is no higher than the host's or counterpart's: a provincial leader who
-    attends a commune's congress does not make it the province's."""
+def _kind_unit(sentence: str, kind: _Kind | None) -> str | None:
+    """The unit named with the meeting itself: "Đại hội đại biểu Đảng bộ xã Ia Lâu", "kỳ họp thứ 10 HĐND
+    huyện Tiên Lãng"."""
     if kind is None:
         return None
     after = re.match(r"[^,;.:()]*", sentence[kind.end:kind.end + _KIND_UNIT_REACH]).group()
     found = localities.find(after)
-    if not found:
-        return None
-    unit = found[0][0]
-    others = [u for u in (_locality_of(host, lazy), _locality_of(counterpart, lazy)) if u]
-    return unit if all(localities.tier(unit) >= localities.tier(u) for u in others) else None
+    return found[0][0] if found else None
 
 
-def _meeting_locality(sentence: str, host: str | None, counterpart: str | None, lazy: _LazyWhere,
-                      title: str | None, following: str = "") -> str | None:
-    """The unit whose affairs the meeting is about: a lower counterpart's, else the host's, else the venue's.
+def _meeting_locality(sentence: str, kind: _Kind | None, host: str | None, counterpart: str | None,
+                      lazy: _LazyWhere, title: str | None, following: str = "") -> str | None:
+    """The unit whose affairs the meeting is about: the one named with the meeting, unless the host or
+    counterpart is lower (a provincial leader who attends a commune's congress does not make it the
+    province's); else a lower counterpart's, else the host's, else the venue's.
 
     ``following`` is the text of the sentences after the lead, where a national
     videoconference names the local end ("Tại điểm cầu Nghệ An, …").
     """
     h = _locality_of(host, lazy)
     c = _locality_of(counterpart, lazy)
+    named = _kind_unit(sentence, kind)
+    if named and all(localities.tier(named) >= localities.tier(u) for u in (h, c) if u):
+        return named
     chosen = c if c and (not h or localities.tier(c) > localities.tier(h)) else h
     lower = _at_lower_unit(sentence, chosen)
     if lower or chosen:
@@ -554,24 +551,21 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
         subkind=sub.group().lower() if sub else None,
         host=host,
         counterpart=counterpart,
-        locality=_kind_unit(text, kind, lazy, host, counterpart)
-        or _meeting_locality(text, host, counterpart, lazy, article.title, _following(body, sents, s)),
+        locality=_meeting_locality(text, kind, host, counterpart, lazy, article.title, _following(body, sents, s)),
         chair=_chair(body, sents, lead_index) if main is None else _chair_in(text),
     )
 
 
-_TERM = re.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–—]+\s*(?:19|20)\d{2}", re.I)
-
-
 def _term_opened(kind: str | None, sentence: str, title: str | None) -> int | None:
     """A congress meets in the first year of the term it opens ("Đại hội … nhiệm kỳ 2015 – 2020" in May
-    is May 2015), whatever year its report dwells on; the term is read from the lead or the title."""
+    is May 2015), whatever year its report dwells on; the term (a period phrase of ``periods.toml``) is
+    read from the lead or the title."""
     if kind not in dates.term_opening_kinds():
         return None
     for text in (sentence, title or ""):
-        m = _TERM.search(text)
-        if m:
-            return int(m.group(1))
+        terms = [t for t in map(periods.term_years, periods.find_periods(text, periods.Reference())) if t]
+        if terms:
+            return terms[0][0]
     return None
 
 

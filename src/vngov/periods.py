@@ -267,6 +267,16 @@ def _last_day(p: str) -> str | None:
     return p
 
 
+_TERM_SHAPES = frozenset({"term", "term_review"})
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+
+
+def term_years(m: PeriodMention) -> tuple[int, int] | None:
+    """First and last year of a term phrase ("nhiệm kỳ 2015 – 2020"), whether or not it has ended."""
+    years = [int(y) for y in _YEARS.findall(m.text)] if m.shape in _TERM_SHAPES else []
+    return (years[0], years[1]) if len(years) == 2 and years[1] > years[0] else None
+
+
 def is_multi_year(iso: str | None) -> bool:
     """True for spans of whole years ("2021/2025")."""
     return bool(iso) and re.fullmatch(r"\d{4}/\d{4}", iso) is not None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from vngov.dates import article_year, term_opening_kinds
 from vngov.figures.cues import Cues
 from vngov.models import DocContext, evolve
-from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year
+from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_years
 from vngov.units import is_point_in_time, is_stock_noun
 
 if TYPE_CHECKING:
@@ -47,17 +47,14 @@ def reference(ctx: DocContext, body: str) -> Reference:
     return Reference(article_year(body[:3000]) or first_year(body[:1500]), None)
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-
 def term_under_review(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
     """A congress that opens a term in the report's year reviews the term before it: "Đại hội … nhiệm kỳ
     2015–2020" in 2015 speaks of 2010–2015 wherever a figure states no period of its own (SCHEMA)."""
     if not ref.year or (ctx.meeting_kind or "") not in term_opening_kinds():
         return None
     for m in mentions:
-        years = [int(y) for y in _YEAR.findall(m.text)] if m.shape in ("term", "term_review") else []
-        if len(years) == 2 and years[0] == ref.year and years[1] > years[0]:
+        years = term_years(m)
+        if years and years[0] == ref.year:
             return f"{2 * years[0] - years[1]}/{years[0]}"
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from vngov.figures.clauses import clause_start
 from vngov.figures.cues import Cues
 from vngov.figures.scope import State
 from vngov.periods import PeriodMention, bounds
@@ -101,16 +102,12 @@ def target_from(text: str, cues: Cues) -> int | None:
     return min(ends) if ends else None
 
 
-_CLAUSE_BREAK = re.compile(r"[;:.]|,\s")
-
-
 def _target_cue(cleaned: str, cues: Cues) -> re.Match[str] | None:
     """The first target cue that sets targets: "đã đạt 15/17 chỉ tiêu đề ra" reports targets met, so a
     cue that only names targets (``target_named``) with a result verb before it in its clause opens none."""
     for m in cues.target.finditer(cleaned):
         if " ".join(m.group().casefold().split()) not in cues.target_named:
             return m
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(cleaned, 0, m.start())]
-        if not cues.result_verb.search(cleaned, breaks[-1] if breaks else 0, m.start()):
+        if not cues.result_verb.search(cleaned, clause_start(cleaned, m.start()), m.start()):
             return m
     return None
