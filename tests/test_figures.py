@@ -519,3 +519,9 @@ def test_a_ratio_with_no_words_of_its_own_measures_what_its_plan_plans():
     done = one(found, 100)
     assert done.kind == "ratio" and done.metric == "giải ngân vốn đầu tư công"
     assert done.metric_id == "public_investment_disbursement"
+
+
+def test_a_ratio_introduced_by_tuong_duong_belongs_to_the_amount_before_it():
+    found = figs("Tổng giá trị sản xuất ước đạt 7.232 tỷ đồng, tương đương 49,59% kế hoạch năm.")
+    share = one(found, 49.59)
+    assert share.kind == "ratio" and share.metric == "tổng giá trị sản xuất" and share.metric_id == "total_output"
