@@ -270,6 +270,9 @@ def test_targets_to_a_year_and_crop_years():
     found = figs("Năm 2022, diện tích mía niên vụ 2022-2023 đạt 3.100 ha; thu ngân sách đạt 150 tỷ đồng.",
                  meeting_date="2022-12-20")
     assert one(found, 3100).period == "2022/2023" and one(found, 150).period == "2022"
+    per_head = figs("Nghị quyết đề ra: thu nhập bình quân đầu người đến năm 2030 so với năm 2025 tăng 31,6%.",
+                    meeting_date="2025-08-20")
+    assert one(per_head, 31.6).period == "2030"       # "bình quân đầu người" is per head, not a yearly rate
 
 
 def test_awards_handed_out_at_the_event_are_not_figures_gifts_reported_are():
@@ -333,6 +336,10 @@ def test_a_yearly_rate_toward_a_horizon_covers_the_span_a_level_the_horizon_year
     assert one(found, 900).period == "2030"
     assert one(found, 10).period == "2025/2030"
     assert one(found, 120).period == "2030"
+    term = figs("Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 12 chỉ tiêu cụ thể: tốc độ tăng thu ngân sách bình quân "
+                "hằng năm đạt 10%; tỷ lệ hộ nghèo giảm bình quân mỗi năm 2,1%.", meeting_date="2025-08-20")
+    assert one(term, 10).status == "target" and one(term, 10).period == "2025/2030"   # targets set for a term
+    assert one(term, 2.1).period == "2025/2030"
 
 
 def test_the_year_of_a_task_listed_with_commas_is_not_a_period_of_results():
@@ -525,3 +532,43 @@ def test_a_ratio_introduced_by_tuong_duong_belongs_to_the_amount_before_it():
     found = figs("Tổng giá trị sản xuất ước đạt 7.232 tỷ đồng, tương đương 49,59% kế hoạch năm.")
     share = one(found, 49.59)
     assert share.kind == "ratio" and share.metric == "tổng giá trị sản xuất" and share.metric_id == "total_output"
+
+
+def test_a_narrower_period_inside_a_list_item_dates_that_item_only():
+    found = figs("Trong 5 năm qua, GRDP tăng bình quân 12,4%/năm; thu nhập bình quân đầu người năm 2020 đạt "
+                 "52 triệu đồng; tổng giá trị sản xuất đạt 55.031 tỷ đồng.", meeting_date="2020-08-06")
+    assert one(found, 52).period == "2020"
+    assert one(found, 55031).period == "2015/2020"      # the next item is back in the five years
+    months = figs("Trong 10 tháng năm 2025, khách du lịch đạt 5,4 triệu lượt; chỉ số sản xuất công nghiệp tháng 10 "
+                  "tăng 7,5%; thành phố cấp mới 41 dự án.", meeting_date="2025-11-13")
+    assert one(months, 7.5).period == "2025-10"
+    assert one(months, 41).period == "2025-01/2025-10"
+    headed = figs("Năm 2020, thu ngân sách đạt 500 tỷ đồng; tổng giá trị sản xuất đạt 900 tỷ đồng.",
+                  meeting_date="2020-08-06")
+    assert one(headed, 900).period == "2020"             # a year at the head governs the whole list
+
+
+def test_a_year_named_mid_paragraph_in_a_term_review_ends_with_its_paragraph():
+    body = ("Nhiệm kỳ 2015 – 2020, xã đạt nhiều kết quả: tổng giá trị sản xuất năm 2019 đạt 183 tỷ đồng. "
+            "Thu nhập bình quân đạt 38 triệu đồng.\n\nTỷ lệ gia đình văn hóa đạt 83%.")
+    found = figs(body, meeting_date="2020-05-20")
+    assert one(found, 38).period == "2019"               # the rest of its paragraph
+    assert one(found, 83).period == "2015/2020"          # the next paragraph is back in the term
+    led = figs("Nhiệm kỳ 2015 – 2020 đạt nhiều kết quả.\n\nNăm 2019, thu ngân sách đạt 90 tỷ đồng.\n\n"
+               "Tổng giá trị sản xuất đạt 183 tỷ đồng.", meeting_date="2020-05-20")
+    assert one(led, 183).period == "2019"                # a year heading its own paragraph runs on
+
+
+def test_a_subject_told_with_its_predicate_before_the_figures_clause_lends_only_its_indicator_name():
+    found = figs("Thu nhập bình quân đầu người nâng lên rõ rệt, năm 2015 ước đạt 42,8 triệu đồng, "
+                 "tăng gấp 2,26 lần năm 2010.", meeting_date="2015-08-06")
+    assert one(found, 42.8).metric == "thu nhập bình quân đầu người"
+    assert one(found, 42.8).metric_id == "per_capita_income"
+
+
+def test_a_named_indicator_after_a_comma_is_not_joined_to_the_statement_before_it():
+    found = figs("Cơ cấu kinh tế chuyển dịch nhanh, đúng định hướng với tổng sản phẩm trên địa bàn ước tăng "
+                 "bình quân 12,39%/năm.", meeting_date="2015-08-06")
+    assert one(found, 12.39).metric == "tổng sản phẩm trên địa bàn"
+    split = figs("Khu vực nông lâm, thủy sản tăng 3,2%.")
+    assert one(split, 3.2).metric == "khu vực nông lâm, thủy sản"       # a short split subject still joins

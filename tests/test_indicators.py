@@ -206,3 +206,10 @@ def test_new_units_revenue_and_sector_output_get_their_own_ids():
     assert canonical("giá trị sản xuất công nghiệp", "money") == "industrial_output"
     assert canonical("giá trị sản xuất ngành dịch vụ", "money") == "sector_services"
     assert rate_indicator("giá trị sản xuất", "tăng ", "percent") == "total_output_growth"
+
+
+def test_the_head_of_a_phrase_through_its_indicator_name():
+    from vngov.metrics import named_head
+    assert named_head("thu nhập bình quân đầu người nâng lên rõ rệt") == "thu nhập bình quân đầu người"
+    assert named_head("tổng thu ngân sách nhà nước trên địa bàn tăng cao") .startswith("tổng thu ngân sách")
+    assert named_head("các phường bám sát kế hoạch") is None

@@ -277,6 +277,12 @@ def term_years(m: PeriodMention) -> tuple[int, int] | None:
     return (years[0], years[1]) if len(years) == 2 and years[1] > years[0] else None
 
 
+def term_iso(m: PeriodMention) -> str | None:
+    """A term phrase as the span of its years: the period of the targets set for it."""
+    years = term_years(m)
+    return f"{years[0]}/{years[1]}" if years else None
+
+
 def is_multi_year(iso: str | None) -> bool:
     """True for spans of whole years ("2021/2025")."""
     return bool(iso) and re.fullmatch(r"\d{4}/\d{4}", iso) is not None

@@ -43,12 +43,12 @@ from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
 from vngov.figures.output import dedupe, to_figure
-from vngov.figures.scope import State, advance, n_years, ref_date, reference, shift, term_under_review
+from vngov.figures.scope import State, advance, n_years, new_paragraph, ref_date, reference, shift, term_under_review
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at
 from vngov.models import Article, DocContext, Figure
-from vngov.periods import PeriodMention, find_periods
+from vngov.periods import PeriodMention, find_periods, term_iso
 from vngov.text import sentences
 
 __all__ = ["extract_figures"]
@@ -74,6 +74,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     for s, e in sentences(body):
         if "\n" in body[prev_end:s] and not _LIST_ITEM.match(body, s):
             state.target_para = False      # a new paragraph ends a list of targets; its items do not
+            new_paragraph(state)
         prev_end = e
         while mi < len(mentions) and mentions[mi].start < s:
             mi += 1
@@ -90,10 +91,13 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     return dedupe(out, body)
 
 
-def _list_period(state: State, dated: list[PeriodMention]) -> None:
-    """The period a header of a list of targets names (kept until another header names one)."""
+def _list_period(state: State, mentions: list[PeriodMention], header_end: int) -> None:
+    """The period a header of a list of targets names (kept until another header names one); a term
+    not yet begun or under way names it too ("nhiệm kỳ 2025-2030, Đảng bộ đề ra 12 chỉ tiêu: …")."""
+    dated = [(m.iso or term_iso(m), m) for m in mentions if m.start < header_end + 2]
+    dated = [(iso, m) for iso, m in dated if iso]
     if dated:
-        state.target_period, state.target_horizon = dated[-1].iso, dated[-1].shape == "to_year"
+        state.target_period, state.target_horizon = dated[-1][0], dated[-1][1].shape == "to_year"
 
 
 def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], state: State,
@@ -106,22 +110,20 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
         header = target_header_at(text, cues)
         if header:
             state.target_para = True
-            dated = [m for m in mentions if m.iso and m.start - s < header.end() + 2]
-            _list_period(state, dated)
+            _list_period(state, [shift(m, -s) for m in mentions], header.end())
         return []
     rel = [shift(m, -s) for m in mentions]
     rel = [n_years(m, state) for m in rel]
     cands = find_candidates(text, rel)
     header = target_header_at(text, cues)
     if header is not None:
-        dated = [m for m in rel if m.iso and m.start < header.end() + 2]
-        _list_period(state, dated)
+        _list_period(state, rel, header.end())
     if not cands:
-        advance(rel, state)
+        advance(rel, state, text, len(text))
         state.target_para = state.target_para or header is not None
         return []
     target_at = target_from(text, cues)
-    sent = Sentence(text, rel, state, cues, target_at)
+    sent = Sentence(text, rel, state, cues, target_at, cands[0].start)
     figs: list[Figure] = []
     for i, c in enumerate(cands):
         describe(sent, c, cands[:i])
@@ -130,7 +132,7 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
             figs.append(to_figure(article, s, text, c))
     if cands:
         state.head_status = cands[0].status
-    advance(rel, state)
+    advance(rel, state, text, cands[0].start)
     if header or sets_targets(text, target_at, rel, state, cues):
         state.target_para = True
     return figs

@@ -112,7 +112,8 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
                 metric = merged + ", " + metric
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True)
-    elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause:
+    elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause \
+            and not _names_indicator(metric):
         merged = merge_previous(sent, c)
         if merged:
             metric = merged + ", " + metric
@@ -136,6 +137,12 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     else:
         c.metric = join_words(metric, tail) if metric else None
     return anchor
+
+
+def _names_indicator(metric: str) -> bool:
+    """A subject of three words or more that names an indicator ("tổng sản phẩm trên địa bàn") stands alone:
+    the clause before its comma ("cơ cấu kinh tế chuyển dịch nhanh") is another statement, not its first half."""
+    return len(metric.split()) >= 3 and metric_rules.canonical(metric) is not None
 
 
 def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str | None:

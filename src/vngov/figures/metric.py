@@ -123,6 +123,9 @@ def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | No
             break
         seg = metric_rules.clean(seg)
         n = len(seg.split()) if seg else 0
+        if n > _MERGE_WORDS and not parts and colon_too:
+            seg = metric_rules.named_head(seg)      # "thu nhập bình quân đầu người nâng lên rõ rệt, năm 2015 ước đạt …"
+            n = len(seg.split()) if seg else 0
         if not seg or n > _MERGE_WORDS or (n > _SHORT_WORDS and metric_rules.canonical(seg) is None):
             break       # a long segment joins only when it names an indicator: not "các phường bám sát kế hoạch"
         parts.insert(0, seg)

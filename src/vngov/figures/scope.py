@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from vngov.dates import article_year, term_opening_kinds
 from vngov.figures.cues import Cues
 from vngov.models import DocContext, evolve
-from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_years
+from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_iso, term_years
 from vngov.units import is_point_in_time, is_stock_noun
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class State:
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
     review: str | None = None    # the term a congress reviews: results' period where none is stated
+    item_year: bool = False      # the running period is a narrower one stated mid-paragraph, not at its head
+    para_dated: int = 0          # dated periods seen in the current paragraph
 
 
 def reference(ctx: DocContext, body: str) -> Reference:
@@ -93,11 +95,14 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     return m      # "sau 45 năm tái thành lập": an anniversary, not a span of results
 
 
-def advance(mentions: list[PeriodMention], state: State) -> None:
+def advance(mentions: list[PeriodMention], state: State, text: str = "", head_end: int = -1) -> None:
     """The sentence's last period of results runs on into the next sentences.
 
     A period that has not begun when the report was written ("đến năm 2030") is a
     target's: it dates its own sentence but does not run on into the results after it.
+    A narrower period inside a list item (after ``head_end``, the sentence's first figure) dates that
+    item only (:func:`item_only`); one stated after the head of its paragraph runs on only to the
+    paragraph's end (:func:`new_paragraph`).
     """
     if state.running is None:
         state.running = after_baseline(mentions, state.ref_date)
@@ -106,6 +111,8 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
             continue
         if m.shape == "n_years":
             m = n_years(m, state)
+        if text and item_only(m, text, len(text), head_end, state.running):
+            continue
         if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
             continue
         if m.is_now:
@@ -117,10 +124,37 @@ def advance(mentions: list[PeriodMention], state: State) -> None:
             continue
         if _level_in_review(m, state.running):
             continue
-        if m.shape in ("span", "term", "term_review") and m.iso:
+        if m.shape in ("span", "term", "term_review", "n_years") and m.iso:
             state.last_span = m.iso
         if m.iso:
+            state.item_year = state.para_dated > 0 and _narrower(m.iso, state.last_span or state.review)
+            state.para_dated += 1
             state.running = m.iso
+
+
+def new_paragraph(state: State) -> None:
+    """A year named in the middle of a paragraph inside the span its head stated ("Nhiệm kỳ 2010–2015, …
+    tổng giá trị sản xuất năm 2014 đạt …") dates that paragraph; the next paragraph is back in the span."""
+    if state.item_year:
+        state.running = state.last_span or state.review
+    state.item_year, state.para_dated = False, 0
+
+
+def _narrower(iso: str | None, wider: str | None) -> bool:
+    """``iso`` lies inside ``wider`` and is not the whole of it ("2014" in "2010/2015", "2025-10" in
+    "2025-01/2025-10")."""
+    if not iso or not wider or iso == wider:
+        return False
+    a, b = bounds(iso)
+    lo, hi = bounds(wider)
+    return bool(a and b and lo and hi) and lo <= a and b <= hi and (a, b) != (lo, hi)
+
+
+def item_only(m: PeriodMention, text: str, upto: int, head_end: int, enclosing: str | None) -> bool:
+    """A period named inside one item of a list, narrower than the one the list is in, dates that item only:
+    "trong năm năm qua, …; thu nhập năm 2015 đạt 42,8 triệu đồng; tổng giá trị sản xuất đạt 55.031 tỷ
+    đồng" gives the production value the five years, not 2015."""
+    return m.start > head_end and ";" in text[m.end:upto] and _narrower(m.iso, enclosing)
 
 
 def after_baseline(mentions: list[PeriodMention], ref_date: str | None) -> str | None:
@@ -183,8 +217,12 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     for m in mentions:
         if m.end > c.start or (m.task and not ahead) or m.compare:
             continue
+        if ahead and m.iso is None and m.shape == "term_review":
+            m = evolve(m, iso=term_iso(m))     # "nhiệm kỳ 2025-2030, Đảng bộ đề ra: … bình quân 10%": the term's
         if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start]:
             continue   # "đến 28/10" dates one item, not the rest of the list
+        if item_only(m, text, c.start, sent.head_end, explicit.iso if explicit is not None else state.running):
+            continue
         if m.is_now:
             now = True
             now_state = m.is_state and m.start >= c.clause_start

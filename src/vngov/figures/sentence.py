@@ -22,3 +22,4 @@ class Sentence:
     state: State
     cues: Cues
     target_at: int | None = None
+    head_end: int = -1     # where the head of the sentence's list ends: its first figure

@@ -32,7 +32,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                  "growth_metric": "[str]"},
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str",
-                  "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "yearly_amount": "[str]", "count_openers": "[str]"},
+                  "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "not_yearly_after": "[str]", "yearly_amount": "[str]", "count_openers": "[str]"},
     },
     "legacy_encodings": {"viscii": "{str}", "tcvn3": "{str}", "vni": "{str}"},
     "localities": {"dot_required": "[str]", "not_names": "[str]", "levels": "{str}", "abbreviations": "{str}",

@@ -206,6 +206,23 @@ def canonical(phrase: str | None, unit_class: str | None = None, noun: str | Non
     return best
 
 
+def named_head(phrase: str) -> str | None:
+    """The opening of ``phrase`` through the indicator name it holds: "thu nhập bình quân đầu người nâng
+    lên rõ rệt" -> "thu nhập bình quân đầu người" (the predicate after the name dropped)."""
+    t = _taxonomy()
+    key = _norm(phrase)
+    spans = [(len(syn), at + len(syn)) for w in set(key.split()) for syn, _ in t.first_words.get(w, ())
+             for at in (key.find(syn),) if at >= 0]
+    if not spans:
+        return None
+    end = max(spans)[1]
+    words = phrase.split()
+    for k in range(1, len(words) + 1):
+        if len(_norm(" ".join(words[:k]))) >= end:
+            return " ".join(words[:k])
+    return None
+
+
 def is_annual_level(metric_id: str | None) -> bool:
     """True for indicators measured as a level per year (per-capita income, poverty rate)."""
     ind = indicator(metric_id)
