@@ -16,6 +16,13 @@ def figs(body: str, meeting_date: str | None = "2023-07-12", published: str | No
     return extract_figures(article, ctx)
 
 
+def congress_figs(title: str, body: str, meeting_date: str, kind: str = "đại hội"):
+    """Figures of an article reporting a meeting of ``kind`` (a congress by default) on ``meeting_date``."""
+    article = parse_text("t", f"{title}\n\n{body}", "t.txt")
+    return extract_figures(article, DocContext("t", meeting_date=meeting_date, year=int(meeting_date[:4]),
+                                               meeting_kind=kind))
+
+
 def one(found, value, unit=None, kind=None):
     hits = [f for f in found if f.value == value and (unit is None or f.unit == unit)
             and (kind is None or f.kind == kind)]
@@ -477,15 +484,12 @@ def test_targets_named_after_a_result_verb_are_targets_met_not_a_list_of_targets
 
 
 def test_a_congress_opening_a_term_reports_the_term_before_it_for_rates_and_amounts():
-    from vngov.corpus import parse_text
-    from vngov.models import DocContext
-    article = parse_text("t", "Đại hội Đảng bộ huyện nhiệm kỳ 2015 – 2020\n\nTổng giá trị sản xuất bình quân đạt "
-                         "8,2%/năm. Toàn Đảng bộ có 4.100 đảng viên.", "t.txt")
-    ctx = DocContext("t", meeting_date="2015-06-26", year=2015, meeting_kind="đại hội")
-    found = extract_figures(article, ctx)
+    title, body = "Đại hội Đảng bộ huyện nhiệm kỳ 2015 – 2020", ("Tổng giá trị sản xuất bình quân đạt 8,2%/năm. "
+                                                                 "Toàn Đảng bộ có 4.100 đảng viên.")
+    found = congress_figs(title, body, "2015-06-26")
     assert one(found, 8.2).period == "2010/2015"
     assert one(found, 4100).period is None                      # a standing stock keeps none
-    session = extract_figures(article, DocContext("t", meeting_date="2015-06-26", year=2015, meeting_kind="kỳ họp"))
+    session = congress_figs(title, body, "2015-06-26", kind="kỳ họp")
     assert one(session, 8.2).period is None                     # only a congress reviews the term before
 
 
@@ -510,12 +514,9 @@ def test_a_year_right_after_a_figure_dates_that_figure():
 
 
 def test_a_yearly_average_rate_in_a_review_covers_the_term_and_a_bracketed_year_dates_its_figure():
-    from vngov.corpus import parse_text
-    from vngov.models import DocContext
-    article = parse_text("t", "Đại hội Đảng bộ xã nhiệm kỳ 2015 – 2020\n\nNăm 2014, tổng giá trị sản xuất đạt 183 tỷ đồng. "
-                         "Tốc độ tăng trưởng bình quân hàng năm đạt 13%. Tỷ lệ hộ nghèo từ 7,8% (năm 2011) "
-                         "xuống còn 2,5% (cuối năm 2015).", "t.txt")
-    found = extract_figures(article, DocContext("t", meeting_date="2015-05-20", year=2015, meeting_kind="đại hội"))
+    found = congress_figs("Đại hội Đảng bộ xã nhiệm kỳ 2015 – 2020",
+                          "Năm 2014, tổng giá trị sản xuất đạt 183 tỷ đồng. Tốc độ tăng trưởng bình quân hàng năm "
+                          "đạt 13%. Tỷ lệ hộ nghèo từ 7,8% (năm 2011) xuống còn 2,5% (cuối năm 2015).", "2015-05-20")
     assert one(found, 183).period == "2014"
     assert one(found, 13).period == "2010/2015"
     assert one(found, 7.8).period == "2011" and one(found, 2.5).period == "2015"
@@ -572,3 +573,34 @@ def test_a_named_indicator_after_a_comma_is_not_joined_to_the_statement_before_i
     assert one(found, 12.39).metric == "tổng sản phẩm trên địa bàn"
     split = figs("Khu vực nông lâm, thủy sản tăng 3,2%.")
     assert one(split, 3.2).metric == "khu vực nông lâm, thủy sản"       # a short split subject still joins
+
+
+def test_sector_shares_after_a_share_head():
+    found = figs("Cơ cấu giá trị sản xuất Nông – Lâm – Thuỷ sản đạt 44,16%; Công nghiệp – Xây dựng: 31,74%; "
+                 "Thương mại – Dịch vụ: 24,1%.")
+    assert one(found, 31.74).metric == "cơ cấu công nghiệp – xây dựng"     # the dash joins one sector's name
+    assert one(found, 31.74).metric_id == "share_industry_construction"
+    assert one(found, 24.1).metric_id == "share_services"
+    listed = figs("Tỷ trọng ngành sản xuất nông, lâm, ngư nghiệp chiếm 35,09%, công nghiệp, xây dựng 27,07% và "
+                  "thương mại dịch vụ chiếm 37,84%.")
+    assert one(listed, 35.09).metric == "tỷ trọng ngành sản xuất nông, lâm, ngư nghiệp"
+    assert one(listed, 27.07).metric == "tỷ trọng công nghiệp, xây dựng"   # the next item's subject is not its tail
+    assert one(listed, 37.84).metric == "tỷ trọng thương mại dịch vụ"
+    growth = figs("Cơ cấu kinh tế chuyển dịch đúng hướng; công nghiệp - xây dựng tăng 2,52%.")
+    assert one(growth, 2.52).metric == "công nghiệp - xây dựng"            # a sector's growth is no share
+
+
+def test_the_term_a_congress_opens_is_not_the_period_of_the_results_it_reviews():
+    found = congress_figs("Đại hội Đảng bộ xã nhiệm kỳ 2025-2030",
+                          "Đại biểu thông qua các chỉ tiêu chủ yếu trong nhiệm kỳ 2025-2030.\n\nTrong nhiệm kỳ qua, "
+                          "xã đạt nhiều kết quả; tốc độ tăng thu ngân sách bình quân hàng năm đạt trên 5%.", "2025-08-11")
+    assert one(found, 5).period == "2020/2025"
+
+
+def test_a_settled_years_accounts_and_a_running_total_mid_paragraph_do_not_date_the_next_paragraph():
+    body = ("6 tháng đầu năm, sản lượng lương thực ước đạt 8.028 tấn; thu ngân sách tính đến ngày 31/5/2017 "
+            "đạt 8 tỷ đồng.\n\nKỳ họp phê chuẩn tổng quyết toán thu ngân sách Nhà nước, chi ngân sách địa phương "
+            "năm 2016.\n\nHuyện trồng được 52 ha lúa xuân, đạt 104% kế hoạch.")
+    found = figs(body, meeting_date="2017-06-26")
+    assert one(found, 8).period == "2017-01/2017-05"
+    assert one(found, 52).period == "2017-01/2017-06"

@@ -118,7 +118,8 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
         _same_phrase_year(g, shape, named, remember=not compare)
         out.append(PeriodMention(
             start, end, text[start:end], shape, resolve(shape, g, ref),
-            task=shape not in _CUT_OFF and _flag(rules.task, before, lowb, rules.keys["task"]),
+            task=shape not in _CUT_OFF and (_flag(rules.task, before, lowb, rules.keys["task"])
+                                            or _settlement_year(text, start)),
             # a year that names a programme or a standard dates nothing, like a comparison's
             compare=compare or named_thing,
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
@@ -148,6 +149,15 @@ def _same_phrase_year(g: dict, shape: str, named: dict[tuple[str, str | None], s
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, int]:
     return {k: int(v) for k, v in load("periods")["number_words"].items()}
+
+
+_SETTLEMENT_WINDOW = 90     # "quyết toán thu ngân sách Nhà nước, chi ngân sách địa phương năm 2016"
+
+
+def _settlement_year(text: str, start: int) -> bool:
+    """A year closing a long settlement-of-accounts object is the settled year's, not the report's."""
+    wide = text[max(0, start - _SETTLEMENT_WINDOW):start]
+    return "quyết toán" in wide.lower() and _rules().task.search(wide) is not None
 
 
 def _flag(rx: re.Pattern[str], before: str, low: str, keys: tuple[str, ...]) -> bool:

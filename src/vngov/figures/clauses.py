@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+
+from vngov.figures.cues import load_cues
 from typing import TYPE_CHECKING
 
 from vngov.text import CAPITAL
@@ -40,9 +42,17 @@ def clause_start(text: str, i: int) -> int:
 _CAPITALISED_WORD_BEFORE = re.compile(rf"(?:^|\s){CAPITAL}\w*\s$")
 
 
+def _in_sector_name(text: str, k: int) -> bool:
+    """The dash at ``k`` joins two sector words into one name ("công nghiệp – xây dựng")."""
+    lo = max(0, k - 25)
+    return any(m.start() < k < m.end() for m in load_cues().sector_join.finditer(text, lo, k + 25))
+
+
 def _list_dash(text: str, k: int) -> bool:
     """A " - " at ``k`` that opens a list item: before a capital, or before a number after ; : .
     Between two capitalised words it joins a name ("Nông – Lâm – Thủy sản", "Công nghiệp – Xây dựng")."""
+    if _in_sector_name(text, k):
+        return False
     if _CAPITAL_LETTER.match(text, k + 2):
         return not _CAPITALISED_WORD_BEFORE.search(text, max(0, k - 30), k)
     return text[k + 2:k + 3].isdigit() and text[:k].rstrip()[-1:] in (";", ":", ".")

@@ -51,6 +51,9 @@ class Cues:
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     logistics_keys: tuple[str, ...]
+    sector_join: re.Pattern[str]       # "Công nghiệp – Xây dựng": a dash inside one sector's name
+    bare_sector: re.Pattern[str]       # a metric that is only a sector's name
+    share_head: re.Pattern[str]        # "cơ cấu kinh tế", "tỷ trọng": the head of a list of sector shares
     breakdown_keys: tuple[str, ...]
 
 
@@ -58,6 +61,7 @@ class Cues:
 def load_cues() -> Cues:
     lex = load("figures")
     st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
+    sector = alternation(lex["sectors"]["words"])
     mods = alternation(kd["change_modifiers"])
     approx = alternation(lex["approximators"])
     return Cues(
@@ -97,6 +101,10 @@ def load_cues() -> Cues:
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
         done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
+        sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),
+        bare_sector=re.compile(rf"(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:{sector})"
+                               rf"(?:\s*[,–-]\s*(?:{sector})|\s+và\s+(?:{sector})|\s+(?:{sector}))*", re.I),
+        share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),
         result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),

@@ -48,6 +48,7 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
         c.drop = True   # "đã 3 lần tổ chức": how often, not a figure
         return
     anchor = _metric(sent, c, done, prev, same_clause, *bounds_)
+    _share_head(sent, c)
     _inherit(c, anchor, sent.cues)
     kind_of(c, anchor, sent.cues)
     if not c.metric and c.kind == "ratio" and c.baseline:
@@ -57,6 +58,18 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
     state = sent.state
     if c.status != "target" and c.period and state.ref_date and bounds(c.period)[0] > state.ref_date:
         c.status = "target"      # a period that has not begun when the report was written
+
+
+def _share_head(sent: Sentence, c: Cand) -> None:
+    """A sector's bare name before a percentage, in a sentence that opened a list of shares, is that head's
+    share: "Cơ cấu giá trị sản xuất Nông – Lâm – Thủy sản 44%; Công nghiệp – Xây dựng: 31,7%"."""
+    if c.unit.cls != "percent" or c.change_cue or not c.metric or not sent.cues.bare_sector.fullmatch(c.metric):
+        return      # "công nghiệp - xây dựng tăng 2,52%" is the sector's growth, not its share
+    heads = list(sent.cues.share_head.finditer(sent.text, 0, c.start))
+    if heads:       # the head's noun names the share: "cơ cấu" (kinh tế …), "tỷ trọng"
+        noun = " ".join(heads[-1].group().lower().split()[:2])
+        sector = " ".join(w if w.isupper() else w.lower() for w in c.metric.split())
+        c.metric = f"{noun} {sector}"
 
 
 def _read_cues(sent: Sentence, c: Cand, prev: Cand | None, same_clause: bool) -> tuple[int, int] | None:

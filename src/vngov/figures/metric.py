@@ -61,6 +61,9 @@ def blank_periods(text: str, a: int, b: int, mentions: list[PeriodMention]) -> s
     return "".join(chars)
 
 
+_NEXT_ITEM = re.compile(r"\s*và\s+\D+?\s\d")
+
+
 def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     """The words right after the unit that name what was counted ("xã đạt chuẩn NTM")."""
     text, mentions, cues = sent.text, sent.mentions, sent.cues
@@ -72,6 +75,9 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
         start = names.end()
         c.clause_end = max(c.clause_end, clause_end(text, start))
     rest = text[start:c.clause_end]
+    if _NEXT_ITEM.match(rest):
+        c.tail_end = start
+        return None      # "27,07% và thương mại dịch vụ chiếm 37,84%": the next item's subject
     stop = cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop
     m = stop.search(rest)
     if m:
@@ -105,6 +111,17 @@ def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str])
     return text[start:nxt + len(seg)]
 
 
+def _sector_tail(sent: Sentence, seg: str, parts: list[str]) -> str | None:
+    """How a segment joins a list of sector words after it ("Tỷ trọng ngành sản xuất nông, lâm, ngư nghiệp"):
+    "all" when it is only sector words (the list goes on), "end" when it ends in one, else None."""
+    if not parts or not all(sent.cues.bare_sector.fullmatch(p) for p in parts):
+        return None
+    if sent.cues.bare_sector.fullmatch(seg):
+        return "all"
+    last = seg.split()[-1] if seg else ""
+    return "end" if last and sent.cues.bare_sector.fullmatch(last) else None
+
+
 # The longest segment before a comma that joins a short subject after it: "tổng mức bán lẻ hàng hóa, dịch vụ".
 _MERGE_WORDS = 7
 _SHORT_WORDS = 5
@@ -126,11 +143,12 @@ def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | No
         if n > _MERGE_WORDS and not parts and colon_too:
             seg = metric_rules.named_head(seg)      # "thu nhập bình quân đầu người nâng lên rõ rệt, năm 2015 ước đạt …"
             n = len(seg.split()) if seg else 0
-        if not seg or n > _MERGE_WORDS or (n > _SHORT_WORDS and metric_rules.canonical(seg) is None):
+        sectors = _sector_tail(sent, seg, parts)
+        if not seg or n > _MERGE_WORDS or (n > _SHORT_WORDS and metric_rules.canonical(seg) is None and not sectors):
             break       # a long segment joins only when it names an indicator: not "các phường bám sát kế hoạch"
         parts.insert(0, seg)
         c.ev_start = ps
-        if len(seg.split()) > 2 or text[k] == ":":
+        if (len(seg.split()) > 2 and not sectors == "all") or text[k] == ":":
             break       # only very short segments chain: "nông, lâm, ngư nghiệp"
         k = ps - 1
     return ", ".join(parts) or None

@@ -35,8 +35,9 @@ class State:
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
     review: str | None = None    # the term a congress reviews: results' period where none is stated
-    item_year: bool = False      # the running period is a narrower one stated mid-paragraph, not at its head
-    para_dated: int = 0          # dated periods seen in the current paragraph
+    revert_to: str | None = None  # the wider period a narrower one stated mid-paragraph sits in
+    para_head: str | None = None  # the first dated period of the current paragraph
+    para_dated: int = 0           # dated periods seen in the current paragraph
 
 
 def reference(ctx: DocContext, body: str) -> Reference:
@@ -86,8 +87,10 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
     if m.shape != "n_years":
         return m
-    if state.last_span:
+    if state.last_span and (not state.ref_date or end_year(state.last_span) <= state.ref_date[:4]):
         return evolve(m, iso=state.last_span)
+    if state.review and not m.years:
+        return evolve(m, iso=state.review)     # "nhiệm kỳ qua" at a congress opening a term: the one before
     n = m.years or _TERM_YEARS
     if state.ref_date and n <= _LONGEST_REVIEW:
         y = int(state.ref_date[:4])
@@ -113,7 +116,8 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             m = n_years(m, state)
         if text and item_only(m, text, len(text), head_end, state.running):
             continue
-        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
+        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)
+                                         or _term_opening(m, state.ref_date)):
             continue
         if m.is_now:
             state.now = True
@@ -127,17 +131,20 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
         if m.shape in ("span", "term", "term_review", "n_years") and m.iso:
             state.last_span = m.iso
         if m.iso:
-            state.item_year = state.para_dated > 0 and _narrower(m.iso, state.last_span or state.review)
+            wider = state.para_head or state.last_span or state.review
+            state.revert_to = wider if state.para_dated > 0 and _narrower(m.iso, wider) else None
+            state.para_head = state.para_head or m.iso
             state.para_dated += 1
             state.running = m.iso
 
 
 def new_paragraph(state: State) -> None:
-    """A year named in the middle of a paragraph inside the span its head stated ("Nhiệm kỳ 2010–2015, …
-    tổng giá trị sản xuất năm 2014 đạt …") dates that paragraph; the next paragraph is back in the span."""
-    if state.item_year:
-        state.running = state.last_span or state.review
-    state.item_year, state.para_dated = False, 0
+    """A period named in the middle of a paragraph inside the one its head stated ("Nhiệm kỳ 2010–2015, …
+    tổng giá trị sản xuất năm 2014 đạt …"; "6 tháng đầu năm, …; thu ngân sách tính đến ngày 31/5 …") dates
+    that paragraph; the next paragraph is back in the wider period."""
+    if state.revert_to:
+        state.running = state.revert_to
+    state.revert_to, state.para_head, state.para_dated = None, None, 0
 
 
 def _narrower(iso: str | None, wider: str | None) -> bool:
@@ -171,6 +178,12 @@ def after_baseline(mentions: list[PeriodMention], ref_date: str | None) -> str |
 def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
     """"đến năm 2030" written in 2025 is a target's horizon: the results after it are not of 2025–2030."""
     return m.shape == "to_year" and int(end_year(m.iso or "0")) > int(ref_date[:4])
+
+
+def _term_opening(m: PeriodMention, ref_date: str) -> bool:
+    """A span of years that begins in the report's year ("trong nhiệm kỳ 2025-2030" at its congress) is the
+    time of the targets set for it: the results told after it are not of it."""
+    return is_multi_year(m.iso) and (m.iso or "")[:4] >= ref_date[:4]
 
 
 _LEVEL_DATES = frozenset({"to_year", "year_end"})

@@ -31,6 +31,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "kind": {"change": "[str]", "level_after_change": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
                  "growth_metric": "[str]"},
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
+        "sectors": {"words": "[str]", "share_heads": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str",
                   "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "not_yearly_after": "[str]", "yearly_amount": "[str]", "count_openers": "[str]"},
     },
