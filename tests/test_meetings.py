@@ -282,3 +282,18 @@ def test_running_the_session_is_chairing_it():
     assert set(main(text).chair) == {"Đỗ Thị Hồng", "Lê Thị Tuyết Nhung"}
     plain = main(" date 2025-08\nSáng 12/8, UBND xã tổ chức hội nghị. Ông Lê Văn Tám điều hành giao thông tại chợ.")
     assert plain.chair == ()
+
+
+def test_a_meeting_with_voters_is_the_voters_unit():
+    m = main(" date 2025-11-13 Cử tri phường Phong Phú đề đạt nguyện vọng với HĐND thành phố Huế\n\n"
+             "Tại buổi tiếp xúc, ông Nguyễn Văn A thông tin tình hình kinh tế - xã hội 10 tháng năm 2025.")
+    assert m.kind == "tiếp xúc cử tri"
+    assert m.locality == "phường Phong Phú"
+    council = main(" date 2022-07 Sáng 5/7, HĐND huyện Nghi Xuân tổ chức kỳ họp thứ 8.")
+    assert council.locality == "huyện Nghi Xuân"        # no voters named: the council's unit
+
+
+def test_co_chairs_named_before_a_misspelt_verb():
+    m = main(" date 2016-12 Sáng 14/12, HĐND huyện Ba Tri tổ chức kỳ họp thứ 3. Ông Nguyễn Văn Trai - Chủ tịch HĐND "
+             "huyện cùng ông Nguyễn Văn Nghị - Phó Chủ tịch HĐND huyện đồng chủ trị kỳ họp.")
+    assert m.chair == ("Nguyễn Văn Trai", "Nguyễn Văn Nghị")

@@ -40,6 +40,8 @@ class _Rules:
     host_cut: tuple[re.Pattern[str], ...]
     venue: re.Pattern[str]
     at_place: re.Pattern[str]
+    voters: re.Pattern[str]
+    voter_kinds: frozenset[str]
     chaired_by: re.Pattern[str]
     chair_verb: re.Pattern[str]
     chair_objects: re.Pattern[str]
@@ -71,6 +73,8 @@ def _rules() -> _Rules:
         host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
         venue=re.compile(lex["venue"], re.I),
         at_place=re.compile(lex["at_place"], re.I),
+        voters=re.compile(lex["voters"], re.I),
+        voter_kinds=frozenset(lex["voter_kinds"]),
         chaired_by=re.compile("|".join(f"(?:{p})" for p in ch["chaired_by"]), re.I),
         chair_verb=re.compile(rf"(?<!\w){ch['verb']}(?!\w)", re.I),
         chair_objects=re.compile(rf"^\s*(?:$|[.,;:)]|(?:{alternation(ch['objects'])})(?!\w))", re.I),
@@ -328,6 +332,9 @@ def _meeting_locality(sentence: str, kind: _Kind | None, host: str | None, count
     """
     h = _locality_of(host, lazy)
     c = _locality_of(counterpart, lazy)
+    voters = _voters_unit((sentence, title), kind)
+    if voters and all(localities.tier(voters) >= localities.tier(u) for u in (h, c) if u):
+        return voters
     named = _kind_unit(sentence, kind)
     if named and all(localities.tier(named) >= localities.tier(u) for u in (h, c) if u):
         return named
@@ -347,6 +354,19 @@ def _meeting_locality(sentence: str, kind: _Kind | None, host: str | None, count
         if got:
             return got
     return lazy.get().top
+
+
+def _voters_unit(texts: tuple[str | None, ...], kind: _Kind | None) -> str | None:
+    """The unit of the voters a meeting with voters is held with ("cử tri phường Phong Phú")."""
+    r = _rules()
+    if kind is None or kind.kind not in r.voter_kinds:
+        return None
+    for text in texts:
+        for m in r.voters.finditer(text or ""):
+            found = localities.find(text[m.end():m.end() + 60])
+            if found and found[0][1] == 0:
+                return found[0][0]
+    return None
 
 
 def _at_lower_unit(sentence: str, host_unit: str | None) -> str | None:
