@@ -604,3 +604,11 @@ def test_a_settled_years_accounts_and_a_running_total_mid_paragraph_do_not_date_
     found = figs(body, meeting_date="2017-06-26")
     assert one(found, 8).period == "2017-01/2017-05"
     assert one(found, 52).period == "2017-01/2017-06"
+
+
+def test_a_count_of_targets_set_and_listed_is_a_target_and_one_reviewed_is_not():
+    found = figs("Đảng bộ xã đề ra 12 chỉ tiêu cụ thể: thu ngân sách tăng bình quân 10%/năm.", meeting_date="2025-08-20")
+    assert one(found, 12).status == "target"
+    review = figs("Tỉnh đề ra 28 chỉ tiêu kinh tế - xã hội, trong đó có 25/28 chỉ tiêu đạt và vượt.",
+                  meeting_date="2025-08-20")
+    assert one(review, 28).status == "actual"

@@ -61,6 +61,10 @@ def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) ->
     if state.target_para or (sent.target_at is not None and sent.target_at <= c.start):
         c.status = "target"
         return
+    if c.unit.is_count and (c.unit.noun or "").casefold() in cues.set_counts and cues.set_verb.search(own) \
+            and text[c.clause_end:c.clause_end + 1] == ":":
+        c.status = "target"      # "Đảng bộ xã đề ra 12 chỉ tiêu cụ thể: …": the targets set, counted, then listed
+        return                   # (not "đề ra 28 chỉ tiêu, trong đó 25/28 đạt": a review of the targets)
     if cues.estimate.search(own) or cues.estimate_opener.match(text):
         c.status = "estimate"
         return

@@ -26,7 +26,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "target_keys": "[str]",
                    "not_target": "[str]", "target_header": "str", "target_header_keys": "[str]",
                    "plan_subject": "[str]", "result_verbs": "[str]", "estimate_openers": "[str]",
-                   "header_not_after": "[str]", "target_setting": "[str]", "done_before": "[str]",
+                   "header_not_after": "[str]", "target_setting": "[str]", "set_verbs": "[str]", "set_counts": "[str]", "done_before": "[str]",
                    "breakdown": "[str]"},
         "kind": {"change": "[str]", "level_after_change": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
                  "growth_metric": "[str]"},
