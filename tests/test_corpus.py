@@ -147,3 +147,13 @@ def test_span_quote_is_the_source_as_written_even_decomposed_with_old_tone_marks
     span = a.span(i, i + len("huyện Thiệu Hóa"))
     assert span.text == "huyện Thiệu Hóa"
     assert span.quote == "huyện Thiệu Hoá"  # … the quote has what the page wrote, composed
+
+
+def test_a_line_wrapped_inside_a_sentence_is_joined_back():
+    text = ("Tiêu đề bài\n\nDiện tích cây trồng: Cà\nphê đạt 1.542ha, tỷ lệ hộ nghèo đa\nchiều giảm còn 24%.\n"
+            "Quang cảnh hội nghị\n\nĐoạn sau.")
+    a = parse_text("w", text, "w.txt")
+    assert "Cà phê đạt 1.542ha, tỷ lệ hộ nghèo đa chiều giảm còn 24%." in a.body
+    assert "\n\nQuang cảnh hội nghị" in a.body          # a line that ends a sentence stays a paragraph
+    at = a.body.index("phê")
+    assert text[a.offsets.to_raw(at):].startswith("phê")   # evidence still maps to the raw text

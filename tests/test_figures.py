@@ -612,3 +612,9 @@ def test_a_count_of_targets_set_and_listed_is_a_target_and_one_reviewed_is_not()
     review = figs("Tỉnh đề ra 28 chỉ tiêu kinh tế - xã hội, trong đó có 25/28 chỉ tiêu đạt và vượt.",
                   meeting_date="2025-08-20")
     assert one(review, 28).status == "actual"
+
+
+def test_a_rates_tail_stops_at_the_next_level():
+    found = figs("Tỷ trọng ngành dịch vụ tăng từ 42,88% lên 45,07%; tỷ lệ hộ nghèo giảm 4,12% còn 11,85%.")
+    assert one(found, 42.88).metric == "tỷ trọng ngành dịch vụ"
+    assert one(found, 4.12).metric == "tỷ lệ hộ nghèo" and one(found, 11.85).kind == "value"

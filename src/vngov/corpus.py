@@ -465,12 +465,26 @@ def _headline(line: str) -> bool:
     return len(line) < 200 and not line.rstrip().endswith((".", "…", '"', "”"))
 
 
+def _wrapped(text: str, prev_end: int, start: int) -> bool:
+    """A line break inside a sentence (text wrapped at a fixed width, as pages copied from print are):
+    the line before ends in a word or a comma, with no blank line, and this one goes on in lower case
+    ("… Cà\nphê đạt 1.542ha", "tỷ lệ hộ nghèo đa\nchiều giảm còn 24%")."""
+    gap = text[prev_end:start]
+    if gap.count("\n") != 1 or gap.strip():
+        return False
+    last, first = text[prev_end - 1], text[start]
+    return (last.isalpha() or last == ",") and (first.islower() or (first.isdigit() and last.isalpha()))
+
+
 def _join(text: str, pos: list[int], kept: list[tuple[int, int]]) -> tuple[str, list[int]]:
     """Join kept lines with blank lines between, carrying raw positions along."""
     parts: list[str] = []
     body_pos: list[int] = []
     for i, (s, e) in enumerate(kept):
-        if i:
+        if i and _wrapped(text, kept[i - 1][1], s):
+            parts.append(" ")
+            body_pos.append(pos[s - 1])
+        elif i:
             parts.append("\n\n")
             body_pos.extend([pos[s - 1] if s else 0] * 2)
         parts.append(text[s:e])
