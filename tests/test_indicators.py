@@ -213,3 +213,10 @@ def test_the_head_of_a_phrase_through_its_indicator_name():
     assert named_head("thu nhập bình quân đầu người nâng lên rõ rệt") == "thu nhập bình quân đầu người"
     assert named_head("tổng thu ngân sách nhà nước trên địa bàn tăng cao") .startswith("tổng thu ngân sách")
     assert named_head("các phường bám sát kế hoạch") is None
+
+
+def test_a_school_enrolment_rate_is_no_political_class():
+    from vngov.metrics import canonical
+    assert canonical("tỷ lệ huy động trẻ em ra lớp mẫu giáo", "percent") == "school_enrolment"
+    assert canonical("mở lớp bồi dưỡng nhận thức về Đảng", "count", "lớp") == "political_training"
+    assert canonical("lớp cảm tình Đảng", "count", "lớp") == "political_training"
