@@ -16,7 +16,8 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
-    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "level_move_words", "share_of", "fraction_of"}
+    assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "level_move_words", "share_of", "fraction_of",
+                                 "sector_prefixes", "context"}
     ids = {e["id"] for e in ENTRIES}
     for mapping in ("share_of", "fraction_of"):
         assert set(LEX["admit"][mapping]) <= ids and set(LEX["admit"][mapping].values()) <= ids
@@ -220,3 +221,23 @@ def test_a_school_enrolment_rate_is_no_political_class():
     assert canonical("tỷ lệ huy động trẻ em ra lớp mẫu giáo", "percent") == "school_enrolment"
     assert canonical("mở lớp bồi dưỡng nhận thức về Đảng", "count", "lớp") == "political_training"
     assert canonical("lớp cảm tình Đảng", "count", "lớp") == "political_training"
+
+
+def test_a_bare_parent_phrase_takes_the_sub_indicator_its_list_item_names():
+    from vngov.metrics import canonical, in_context
+    out = canonical("sản lượng", "mass")
+    assert in_context(out, "sản lượng", "toàn huyện đã gieo sạ 72.545 ha, đã thu hoạch 49.100 ha, ",
+                      "mass") == "rice_output"
+    assert in_context(out, "sản lượng", "sản lượng lúa đạt 54.103 tấn; mô hình trồng màu với diện tích 187ha, ",
+                      "mass") == out                            # the rice is another item's
+    grain = canonical("sản lượng lương thực", "mass")
+    assert in_context(grain, "sản lượng lương thực", "diện tích lúa 500 ha, ", "mass") == grain   # names its own
+    sector = canonical("lĩnh vực nông - lâm - thủy sản", "money")
+    assert in_context(sector, "lĩnh vực nông - lâm - thủy sản", "tổng giá trị sản xuất đạt 9.800 tỷ đồng, trong đó ",
+                      "money") == "agricultural_output"
+
+
+def test_revenue_collected_in_the_territory_and_capital_registered():
+    from vngov.metrics import canonical
+    assert canonical("tổng thu ngân sách Nhà nước tại địa bàn", "money") == "budget_revenue_territory"
+    assert canonical("tổng vốn đầu tư đăng ký", "money") == "investment_attraction"

@@ -40,7 +40,6 @@ class _Table:
     money_base: str
     counts: frozenset[str]
     stock: frozenset[str]
-    point_in_time: frozenset[str]
     first: frozenset[str]     # first word (casefolded) of every form and scale: a fast gate
 
 
@@ -91,7 +90,6 @@ def _table() -> _Table:
 
     return _Table(re.compile(source(str.lower)), forms, scales, money["base"], frozenset(_key(c) for c in counts),
                   frozenset(_key(s) for s in lex["counts"]["stock"]),
-                  frozenset(_key(s) for s in lex["counts"].get("point_in_time", [])),
                   frozenset(_first_word(f) for f in list(lex_forms(lex)) + counts + list(lex["scales"])
                             + money["forms"]))
 
@@ -148,10 +146,6 @@ def is_stock_noun(noun: str | None) -> bool:
     """True for counted nouns that name a standing stock (communes, cattle, criteria)."""
     return bool(noun) and _key(noun) in _table().stock
 
-
-def is_point_in_time(noun: str | None) -> bool:
-    """True for stocks counted at one moment (a herd of cattle)."""
-    return bool(noun) and _key(noun) in _table().point_in_time
 
 
 def normalize_unit(unit: str) -> str:

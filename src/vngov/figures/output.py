@@ -25,7 +25,7 @@ def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
         base_unit=c.unit.base,
         approx=c.approx,
         metric=metric,
-        metric_id=_indicator(metric, c),
+        metric_id=_indicator(metric, c, text),
         period=c.period,
         period_start=period_start,
         period_end=period_end,
@@ -36,12 +36,13 @@ def to_figure(article: Article, s: int, text: str, c: Cand) -> Figure:
     )
 
 
-def _indicator(metric: str | None, c: Cand) -> str | None:
+def _indicator(metric: str | None, c: Cand, text: str) -> str | None:
     """The canonical indicator; a percentage level is read with the rate verb before it."""
     if c.unit.cls == "percent" and c.kind == "value":
         mid = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
         return metric_rules.share_level(mid, metric, c.pre) or mid     # "dịch vụ 41%": the sector's share
-    mid = metric_rules.canonical(metric, c.unit.cls, c.unit.noun)
+    mid = metric_rules.in_context(metric_rules.canonical(metric, c.unit.cls, c.unit.noun), metric,
+                                  text[:c.start], c.unit.cls, c.unit.noun)
     if c.kind == "fraction":
         return metric_rules.fraction_part(mid)
     if c.unit.cls == "percent" and c.kind == "change":

@@ -15,7 +15,7 @@ from vngov.dates import article_year, term_opening_kinds
 from vngov.figures.cues import Cues
 from vngov.models import DocContext, evolve
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_iso, term_years
-from vngov.units import is_point_in_time, is_stock_noun
+from vngov.units import is_stock_noun
 
 if TYPE_CHECKING:
     from vngov.figures.candidates import Cand
@@ -313,8 +313,7 @@ def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool,
 
     After "đến nay" in the same sentence no count has a period; after one in an
     earlier sentence (and no dated period since), stocks and fractions have none.
-    A point-in-time noun or a running-total cue ("tổng số", "hiện có") takes only
-    a period of its own clause.
+    A running-total cue ("tổng số", "hiện có") takes only a period of its own clause.
     """
     if now:
         return None
@@ -322,7 +321,7 @@ def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool,
     if carried_now and (c.num.is_fraction or stock):
         return None
     in_clause = explicit is not None and explicit.start >= c.clause_start
-    if is_point_in_time(c.unit.noun) or cues.stock.search(text[c.clause_start:c.start]):
+    if cues.stock.search(text[c.clause_start:c.start]):
         return explicit.iso if in_clause else None
     if explicit is not None:
         return explicit.iso

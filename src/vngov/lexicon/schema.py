@@ -54,7 +54,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "unit_classes": "{[str]}",
         "admit": {"implicit": "[str]", "?denominator_cues": "[str]", "rate_cues": "[str]", "list_words": "[str]",
                   "growth_cues": "[str]", "level_move_words": "[str]", "share_of": "{str}",
-                  "fraction_of": "{str}"},
+                  "fraction_of": "{str}", "sector_prefixes": "[str]", "context": "{str}"},
         "indicator": ("table", {"id": "str", "name": "str", "unit_class": "[str]", "canonical_unit": "str",
                                 "synonyms": "[str]", "source": "str"},
                       {"parent": "str", "annual_level": "bool", "level": "[str]"}),
@@ -91,7 +91,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "themes": {"fixed_terms": "[str]", "stop_terms": "[str]"},
     "units": {
         "scales": "{float}", "money_scales": {"forms": "[str]", "base": "str"}, "units": "{unit}",
-        "per": {"forms": "[str]"}, "counts": {"nouns": "[str]", "stock": "[str]", "point_in_time": "[str]"},
+        "per": {"forms": "[str]"}, "counts": {"nouns": "[str]", "stock": "[str]"},
         "display": "{display}",
     },
 }

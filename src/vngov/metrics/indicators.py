@@ -40,6 +40,8 @@ class _Taxonomy:
     implicit: frozenset[str]                         # figure classes every indicator admits
     denominators: tuple[str, ...]                    # normalised openers naming a share's whole
     list_words: re.Pattern[str]                      # a phrase listing kinds names their parent
+    parents: frozenset[str]                          # ids with sub-indicators
+    sector_prefix: re.Pattern[str]                   # "lĩnh vực", "ngành" before a sector's name
 
 
 _SEP = re.compile(r"[\s,;:()\-–—/.+]+")
@@ -75,7 +77,9 @@ def _taxonomy() -> _Taxonomy:
     return _Taxonomy(by_id, {i: n for n, i in enumerate(by_id)}, syn, {k: tuple(v) for k, v in first.items()},
                      {k: frozenset(v) for k, v in lex["unit_classes"].items()}, frozenset(lex["admit"]["implicit"]),
                      tuple(_norm(c) for c in lex["admit"].get("denominator_cues", ())),
-                     re.compile(rf",|\s(?:{alternation(lex['admit']['list_words'])})\s"))
+                     re.compile(rf",|\s(?:{alternation(lex['admit']['list_words'])})\s"),
+                     frozenset(i.parent for i in by_id.values() if i.parent),
+                     re.compile(rf"^\s*(?:{alternation(lex['admit']['sector_prefixes'])})\s+", re.I))
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -221,6 +225,42 @@ def named_head(phrase: str) -> str | None:
         if len(_norm(" ".join(words[:k]))) >= end:
             return " ".join(words[:k])
     return None
+
+
+def in_context(metric_id: str | None, phrase: str | None, before: str, unit_class: str | None = None,
+               noun: str | None = None) -> str | None:
+    """A sub-indicator the sentence before the figure names for a parent id: "gieo sạ 72.545 ha, …,
+    sản lượng 380.757 tấn" makes "sản lượng" rice output ([admit.context] in the lexicon).  Only a bare
+    phrase ("sản lượng", "năng suất") or a sector's name is read with its context."""
+    t = _taxonomy()
+    if metric_id is None or not phrase or metric_id not in t.parents:
+        return metric_id
+    word = _context_word(before)
+    if word is None:
+        return metric_id
+    bare = t.sector_prefix.sub("", phrase)
+    if len(bare.split()) > 2 and metric_id not in load("indicators")["admit"]["share_of"]:
+        return metric_id     # "sản lượng lương thực", "diện tích gieo trồng" name their own scope
+    for joined in (f"{bare} {word}", f"{word} {bare}"):
+        found = canonical(joined, unit_class, noun)
+        if found and _is_under(found, metric_id, t):
+            return found
+    return metric_id
+
+
+def _context_word(before: str) -> str | None:
+    """The context word nearest before the figure, as the lexicon reads it."""
+    words, pattern = _context()
+    item = before[before.rfind(";") + 1:][-300:]      # the list item the figure is in, not the one before
+    hits = list(pattern.finditer(item))
+    return words[" ".join(hits[-1].group().casefold().split())] if hits else None
+
+
+@lru_cache(maxsize=1)
+def _context() -> tuple[dict[str, str], re.Pattern[str]]:
+    ctx = load("indicators")["admit"]["context"]
+    words = {" ".join(k.casefold().split()): v for k, v in ctx.items()}
+    return words, re.compile(rf"(?<![\w])(?:{alternation(list(ctx))})(?![\w])", re.I)
 
 
 def is_annual_level(metric_id: str | None) -> bool:
