@@ -157,3 +157,11 @@ def test_a_line_wrapped_inside_a_sentence_is_joined_back():
     assert "\n\nQuang cảnh hội nghị" in a.body          # a line that ends a sentence stays a paragraph
     at = a.body.index("phê")
     assert text[a.offsets.to_raw(at):].startswith("phê")   # evidence still maps to the raw text
+
+
+def test_a_sites_today_line_above_the_title_does_not_date_the_article():
+    text = ("Chủ nhật, 24/11/2024, 15:27[GMT+7]\n\nKỳ họp thứ 5 HĐND huyện Thái Thụy\n\nThứ 5, 28/12/2017 | 14:15:15\n"
+            "Sáng ngày 28/12, huyện Thái Thụy khai mạc kỳ họp thứ 5 HĐND huyện.")
+    a = parse_text("d", text, "d.txt")
+    assert a.published == "2017-12-28"
+    assert "14:15:15" not in a.body and "GMT" not in a.body

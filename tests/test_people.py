@@ -51,6 +51,15 @@ def test_a_list_item_keeps_the_shared_office_and_its_own():
                    "Đào Văn Khánh": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Giám đốc Sở Tài chính"]}
 
 
+def test_a_list_head_is_shared_over_items_that_name_their_offices_before_the_names():
+    got = people_of("Tham gia đoàn công tác có các đồng chí Ủy viên Trung ương Đảng: Tổng thư ký Quốc hội Bùi Văn Cường; "
+                    "Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga.")
+    assert got == {"Bùi Văn Cường": ["Ủy viên Trung ương Đảng", "Tổng thư ký Quốc hội"],
+                   "Lê Thị Nga": ["Ủy viên Trung ương Đảng", "Chủ nhiệm Ủy ban Tư pháp"]}
+    plural = people_of("Dự có các Phó Chủ tịch UBND tỉnh Trần Văn Một, Lê Thị Hai; Giám đốc Sở Tài chính Phạm Văn Ba.")
+    assert plural["Phạm Văn Ba"] == ["Giám đốc Sở Tài chính"]     # a plural head without a colon stops at an own office
+
+
 def test_a_list_without_a_shared_office():
     got = people_of("Các đồng chí: Hồ Văn Tư - Bí thư Huyện ủy; Ngô Đức Năm - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện.")
     assert got == {"Hồ Văn Tư": ["Bí thư Huyện ủy"], "Ngô Đức Năm": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}

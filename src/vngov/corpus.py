@@ -383,6 +383,9 @@ def _cut(text: str, s: int, e: int, limit: int = MAX_PARAGRAPH) -> list[tuple[in
     return out
 
 
+_HEADER_LINES = 2     # lines kept before the body starts where a second dateline may stand (title, sapo)
+
+
 def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
     """Drop chrome lines and tail blocks; find byline, dateline and source on the way."""
     kept: list[tuple[int, int]] = []
@@ -399,10 +402,10 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
             continue
         if rules.drop.match(line):
             continue
-        if len(line) < 90 and published is None:
+        if len(line) < 90 and (published is None or len(kept) <= _HEADER_LINES):
             d = _dateline(line, rules)
-            if d:
-                published = d
+            if d:     # a site's "today" line and the article's own date: the article's is the earlier
+                published = min(published, d) if published else d
                 continue
         for pat in rules.trailing:
             m = pat.search(line)

@@ -46,6 +46,7 @@ class _Mention:
     own_before: bool = False    # an office written right before the name
     chain_end: int = 0          # end of the name and the offices after it
     item_start: int = 0         # start of the name with its address words ("đồng chí")
+    head_over_own: bool = False  # its shared office heads a list of names with offices of their own
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def extract_people(article: Article) -> tuple[Person, ...]:
         got = offices.around(text, m.start, m.end, prev_end, nxt, m.sent[1])
         m.rank, m.roles, m.shared = got.rank, got.roles, got.shared
         m.own_before, m.item_start, m.chain_end = got.own_before, got.item_start, got.chain_end
+        m.head_over_own = got.head_over_own
     _lists(text, mentions)
     return _people(article, mentions, _Units(text, mentions))
 
@@ -141,14 +143,15 @@ def _on_signature_line(text: str, s: int, e: int) -> bool:
 def _lists(text: str, mentions: list[_Mention]) -> None:
     """Spread a list head's shared office to the names that follow it in the same list."""
     shared: list | None = None
+    over_own = False              # the head's items name their own offices: they keep the head's too
     prev: _Mention | None = None
     list_sep: str | None = None   # a list keeps one separator: "A, B; Đại tá C, …" ends at ";"
     for m in mentions:
         gap = text[prev.chain_end:m.item_start] if prev is not None else ""
         sep = ";" if ";" in gap else ","
         if m.shared:
-            shared, list_sep = m.shared, None
-        elif shared is not None and prev is not None and prev.sent == m.sent and not m.own_before \
+            shared, list_sep, over_own = m.shared, None, m.head_over_own
+        elif shared is not None and prev is not None and prev.sent == m.sent and (over_own or not m.own_before) \
                 and _LIST_GAP.match(text, prev.chain_end, m.item_start) \
                 and not gap.strip(" ,;").replace("và", "").strip() and sep == (list_sep or sep):
             m.shared, list_sep = shared, list_sep or sep

@@ -38,6 +38,7 @@ class OfficesAround:
     own_before: bool
     item_start: int
     chain_end: int
+    head_over_own: bool = False   # the shared office heads a list whose items name their own offices too
 
 
 @dataclass
@@ -53,6 +54,7 @@ class _Around:
     own_before: bool = False
     item_start: int = 0
     chain_end: int = 0
+    head_over_own: bool = False
 
 
 def around(text: str, start: int, end: int, lo: int, hi: int, sent_end: int) -> OfficesAround:
@@ -61,7 +63,7 @@ def around(text: str, start: int, end: int, lo: int, hi: int, sent_end: int) -> 
     m = _Around(start, end, sent_end, item_start=start, chain_end=end)
     _before(text, m, lo)
     _after(text, m, hi)
-    return OfficesAround(m.roles, m.shared, m.rank, m.own_before, m.item_start, m.chain_end)
+    return OfficesAround(m.roles, m.shared, m.rank, m.own_before, m.item_start, m.chain_end, m.head_over_own)
 
 
 
@@ -137,11 +139,13 @@ def _before(text: str, m: _Around, lo: int) -> None:
         # "các đồng chí Phó Chủ tịch UBND tỉnh A, B": a plural head shares its office
         if _PLURAL.search(text, lo, m.item_start):
             m.shared = list(reversed(chain))
-    # a list head: "các Phó Chủ tịch UBND tỉnh: A, B" — the office before the colon is shared
+    # a list head: "các Phó Chủ tịch UBND tỉnh: A, B" — the office before the colon is shared, also over
+    # items that name their own ("Ủy viên Trung ương Đảng: Tổng thư ký Quốc hội A; Chủ nhiệm Ủy ban Tư pháp B")
     p = _rstrip(text, lo, m.item_start)
-    if not chain and p > lo and text[p - 1] == ":":
+    if p > lo and text[p - 1] == ":":
         head = _chain_back(text, lo, p - 1)
-        m.shared = list(reversed(head))
+        if head:
+            m.shared, m.head_over_own = list(reversed(head)), bool(chain)
 
 
 def _after(text: str, m: _Around, hi: int) -> None:
