@@ -620,3 +620,12 @@ def test_a_rates_tail_stops_at_the_next_level():
     found = figs("Tỷ trọng ngành dịch vụ tăng từ 42,88% lên 45,07%; tỷ lệ hộ nghèo giảm 4,12% còn 11,85%.")
     assert one(found, 42.88).metric == "tỷ trọng ngành dịch vụ"
     assert one(found, 4.12).metric == "tỷ lệ hộ nghèo" and one(found, 11.85).kind == "value"
+
+
+def test_an_amount_told_with_only_its_period_is_of_the_amount_before_it():
+    found = figs("Năm 2021, tổng sản phẩm trên địa bàn (GRDP) đạt 52.956 tỷ đồng, tăng 6,05%; 6 tháng đầu năm 2022 "
+                 "ước đạt 27.343 tỷ đồng, tăng 6,34% so với cùng kỳ.", meeting_date="2022-07-10")
+    assert one(found, 27343).metric == one(found, 52956).metric
+    assert one(found, 6.34).metric == one(found, 52956).metric
+    rates = figs("Năm 2021, thu ngân sách đạt 500 tỷ đồng; 100% khu dân cư đạt chuẩn văn hóa.")
+    assert one(rates, 100).metric.startswith("khu dân cư")     # a rate names its own after it

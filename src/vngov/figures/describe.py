@@ -124,7 +124,7 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             if merged:
                 metric = merged + ", " + metric
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
-        metric = merge_previous(sent, c, colon_too=True)
+        metric = merge_previous(sent, c, colon_too=True) or (None if tail else _same_amount_before(done, c))
     elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause \
             and not _names_indicator(metric):
         merged = merge_previous(sent, c)
@@ -150,6 +150,20 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     else:
         c.metric = join_words(metric, tail) if metric else None
     return anchor
+
+
+_NOT_AMOUNTS = frozenset({"percent", "points", "times", "count"})
+
+
+def _same_amount_before(done: list[Cand], c: Cand) -> str | None:
+    """An amount told with only its period ("…; 6 tháng đầu năm 2022 ước đạt 27.343 tỷ đồng") is of the
+    last amount of its sentence in the same unit class: the list goes on with the same subject."""
+    if c.unit.cls in _NOT_AMOUNTS:
+        return None       # "100% khu dân cư …": a rate's words come after it
+    for d in reversed(done):
+        if d.kind == "value" and d.unit.cls == c.unit.cls and d.own_metric and d.metric:
+            return d.metric
+    return None
 
 
 def _names_indicator(metric: str) -> bool:
