@@ -614,6 +614,17 @@ def test_a_count_of_targets_set_and_listed_is_a_target_and_one_reviewed_is_not()
     review = figs("Tỉnh đề ra 28 chỉ tiêu kinh tế - xã hội, trong đó có 25/28 chỉ tiêu đạt và vượt.",
                   meeting_date="2025-08-20")
     assert one(review, 28).status == "actual"
+    listed = figs("Đại hội đề ra 24 chỉ tiêu, trong đó GRDP bình quân đầu người 136 triệu đồng; tỷ lệ che phủ rừng "
+                  "duy trì 60%.", meeting_date="2025-09-30")
+    assert [f.status for f in listed] == ["target", "target", "target"]
+
+
+def test_what_a_term_opening_in_the_reports_year_is_to_reach_is_a_target():
+    found = figs("Nhiệm kỳ qua, phường kết nạp 56 đảng viên mới.\n\nNhiệm kỳ 2015-2020, Đảng bộ phường tập trung "
+                 "hoàn thành các chỉ tiêu cơ bản, cụ thể, thu nhập bình quân đầu người đạt 75 triệu đồng/năm.",
+                 meeting_date="2015-06-15")
+    assert one(found, 56).status == "actual"
+    assert one(found, 75).status == "target"
 
 
 def test_a_rates_tail_stops_at_the_next_level():
@@ -627,5 +638,6 @@ def test_an_amount_told_with_only_its_period_is_of_the_amount_before_it():
                  "ước đạt 27.343 tỷ đồng, tăng 6,34% so với cùng kỳ.", meeting_date="2022-07-10")
     assert one(found, 27343).metric == one(found, 52956).metric
     assert one(found, 6.34).metric == one(found, 52956).metric
+    assert one(found, 6.34).status == "estimate"              # a change keeps its amount's status
     rates = figs("Năm 2021, thu ngân sách đạt 500 tỷ đồng; 100% khu dân cư đạt chuẩn văn hóa.")
     assert one(rates, 100).metric.startswith("khu dân cư")     # a rate names its own after it

@@ -46,8 +46,8 @@ class Cues:
     estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
     header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
     target_setting: re.Pattern[str]    # cues that set a paragraph's targets
-    set_verb: re.Pattern[str]          # a body sets a number of targets ("đề ra 12 chỉ tiêu")
-    set_counts: frozenset[str]         # nouns of targets counted
+    targets_listed: re.Pattern[str]    # "đề ra 12 chỉ tiêu cụ thể: …", "đề ra 24 chỉ tiêu, trong đó …"
+    targets_reached: re.Pattern[str]   # "25/28 chỉ tiêu": how many of them were reached
     result_verb: re.Pattern[str]       # a result verb in a clause
     target_named: frozenset[str]       # target cues that only name targets ("chỉ tiêu đề ra")
     done_before: re.Pattern[str]       # striving told as done, before a target cue
@@ -101,8 +101,10 @@ def load_cues() -> Cues:
         plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
                                 rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
-        set_verb=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})(?![\w])", re.I),
-        set_counts=frozenset(w.casefold() for w in st["set_counts"]),
+        targets_listed=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})\s+(?P<n>\d+)\s+"
+                                  rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?(?::|,\s*trong\s+đó)",
+                                  re.I),
+        targets_reached=re.compile(rf"\d+\s*/\s*\d+\s+(?:{alternation(st['set_counts'])})(?![\w])", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
         done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),

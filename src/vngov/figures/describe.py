@@ -158,8 +158,8 @@ _NOT_AMOUNTS = frozenset({"percent", "points", "times", "count"})
 def _same_amount_before(done: list[Cand], c: Cand) -> str | None:
     """An amount told with only its period ("…; 6 tháng đầu năm 2022 ước đạt 27.343 tỷ đồng") is of the
     last amount of its sentence in the same unit class: the list goes on with the same subject."""
-    if c.unit.cls in _NOT_AMOUNTS:
-        return None       # "100% khu dân cư …": a rate's words come after it
+    if c.unit.cls in _NOT_AMOUNTS or c.change_cue or c.baseline:
+        return None       # "100% khu dân cư …": a rate's words come after it; a change is its anchor's
     for d in reversed(done):
         if d.kind == "value" and d.unit.cls == c.unit.cls and d.own_metric and d.metric:
             return d.metric

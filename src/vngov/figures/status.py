@@ -61,10 +61,9 @@ def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) ->
     if state.target_para or (sent.target_at is not None and sent.target_at <= c.start):
         c.status = "target"
         return
-    if c.unit.is_count and (c.unit.noun or "").casefold() in cues.set_counts and cues.set_verb.search(own) \
-            and text[c.clause_end:c.clause_end + 1] == ":":
-        c.status = "target"      # "Đảng bộ xã đề ra 12 chỉ tiêu cụ thể: …": the targets set, counted, then listed
-        return                   # (not "đề ra 28 chỉ tiêu, trong đó 25/28 đạt": a review of the targets)
+    if _in_opening_term(sent, c):
+        c.status = "target"      # "Nhiệm kỳ 2015-2020, Đảng bộ tập trung hoàn thành …" at its 2015 congress
+        return
     if cues.estimate.search(own) or cues.estimate_opener.match(text):
         c.status = "estimate"
         return
@@ -92,6 +91,13 @@ def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) ->
     c.status = "actual"
 
 
+def _in_opening_term(sent: Sentence, c: Cand) -> bool:
+    """The sentence is headed by a term that begins in the report's year: what it says of the term is to come."""
+    ref = sent.state.ref_date
+    return bool(ref) and any(m.shape == "term" and m.iso and m.iso[:4] >= ref[:4] and m.end <= c.start
+                             and m.start < 3 for m in sent.mentions)
+
+
 def target_from(text: str, cues: Cues) -> int | None:
     """Where the sentence's figures become targets: after a target cue or a target-list header."""
     low = text.casefold()
@@ -103,7 +109,20 @@ def target_from(text: str, cues: Cues) -> int | None:
     cleaned = _COMPARISON.sub(spaces, cleaned)
     cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
     ends = [m.end() for m in (_target_cue(cleaned, cues), target_header_at(text, cues)) if m]
+    listed = _targets_set(text, cues)
+    if listed is not None:
+        ends.append(listed)
     return min(ends) if ends else None
+
+
+def _targets_set(text: str, cues: Cues) -> int | None:
+    """Where a count of targets set and then listed begins ("Đại hội đề ra 24 chỉ tiêu, trong đó …", "đề ra
+    12 chỉ tiêu cụ thể: …"): the count and the list are targets, unless the sentence goes on to what was
+    reached ("đề ra 28 chỉ tiêu, trong đó có 25/28 chỉ tiêu đạt")."""
+    m = cues.targets_listed.search(text)
+    if m is None or cues.targets_reached.search(text, m.end()):
+        return None
+    return m.start("n")
 
 
 def _target_cue(cleaned: str, cues: Cues) -> re.Match[str] | None:
