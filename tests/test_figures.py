@@ -625,6 +625,9 @@ def test_what_a_term_opening_in_the_reports_year_is_to_reach_is_a_target():
                  meeting_date="2015-06-15")
     assert one(found, 56).status == "actual"
     assert one(found, 75).status == "target"
+    headline = figs("Hương Chữ: Phấn đấu giảm hộ nghèo còn dưới 4%\n\nNhiệm kỳ qua, Đảng bộ phường đã đạt nhiều kết "
+                    "quả. Trong đó, đã huy động trên 350 tỷ đồng xây dựng hạ tầng.", meeting_date="2015-06-15")
+    assert one(headline, 350).status == "actual"   # a breakdown of a sentence without figures, not of the headline
 
 
 def test_a_rates_tail_stops_at_the_next_level():
@@ -641,3 +644,11 @@ def test_an_amount_told_with_only_its_period_is_of_the_amount_before_it():
     assert one(found, 6.34).status == "estimate"              # a change keeps its amount's status
     rates = figs("Năm 2021, thu ngân sách đạt 500 tỷ đồng; 100% khu dân cư đạt chuẩn văn hóa.")
     assert one(rates, 100).metric.startswith("khu dân cư")     # a rate names its own after it
+
+
+def test_targets_a_congress_sets_with_no_period_take_the_term_it_opens():
+    found = congress_figs("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030",
+                          "Đại hội đề ra 24 chỉ tiêu, trong đó đến năm 2030 GRDP đạt 240.000 tỷ đồng; GRDP bình quân "
+                          "đầu người 136 triệu đồng.", "2025-09-30")
+    assert one(found, 24).period == "2025/2030"           # the count of targets: the term
+    assert one(found, 136).period == "2030"               # the horizon still dates the list after "trong đó"

@@ -43,7 +43,7 @@ from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
 from vngov.figures.output import dedupe, to_figure
-from vngov.figures.scope import State, advance, n_years, new_paragraph, ref_date, reference, shift, term_under_review
+from vngov.figures.scope import State, advance, n_years, new_paragraph, ref_date, reference, shift, term_opened, term_under_review
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at
@@ -66,7 +66,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     ref = reference(ctx, body)
     mentions = find_periods(body, ref)
     review = term_under_review(ctx, mentions, ref)
-    state = State(ref_date=ref_date(ctx), review=review)
+    state = State(ref_date=ref_date(ctx), review=review, opening=term_opened(ctx, mentions, ref))
     digits = [m.start() for m in _DIGITS.finditer(body)]
     out: list[Figure] = []
     prev_end = 0
@@ -106,6 +106,7 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     text = article.body[s:e]
     cues = load_cues()
     if not has_digit:                # most sentences: no number, only periods to carry on
+        state.head_status = None     # "… đạt nhiều kết quả. Trong đó, …": a breakdown of this sentence's whole
         advance(mentions, state)
         header = target_header_at(text, cues)
         if header:
@@ -119,6 +120,7 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if header is not None:
         _list_period(state, rel, header.end())
     if not cands:
+        state.head_status = None
         advance(rel, state, text, len(text))
         state.target_para = state.target_para or header is not None
         return []

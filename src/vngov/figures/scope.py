@@ -35,6 +35,7 @@ class State:
     now: bool = False          # "đến nay" / "hiện nay" seen since the last dated period
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
     review: str | None = None    # the term a congress reviews: results' period where none is stated
+    opening: str | None = None   # the term a congress opens: targets' period where none is stated
     revert_to: str | None = None  # the wider period a narrower one stated mid-paragraph sits in
     para_head: str | None = None  # the first dated period of the current paragraph
     para_dated: int = 0           # dated periods seen in the current paragraph
@@ -53,12 +54,22 @@ def reference(ctx: DocContext, body: str) -> Reference:
 def term_under_review(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
     """A congress that opens a term in the report's year reviews the term before it: "Đại hội … nhiệm kỳ
     2015–2020" in 2015 speaks of 2010–2015 wherever a figure states no period of its own (SCHEMA)."""
+    opening = term_opened(ctx, mentions, ref)
+    if opening is None:
+        return None
+    y, y2 = (int(p) for p in opening.split("/"))
+    return f"{2 * y - y2}/{y}"
+
+
+def term_opened(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
+    """The term a congress opens ("Đại hội … nhiệm kỳ 2025–2030" in 2025): the period of the targets it sets
+    where they state none."""
     if not ref.year or (ctx.meeting_kind or "") not in term_opening_kinds():
         return None
     for m in mentions:
         years = term_years(m)
         if years and years[0] == ref.year:
-            return f"{2 * years[0] - years[1]}/{years[0]}"
+            return f"{years[0]}/{years[1]}"
     return None
 
 
@@ -145,6 +156,7 @@ def new_paragraph(state: State) -> None:
     if state.revert_to:
         state.running = state.revert_to
     state.revert_to, state.para_head, state.para_dated = None, None, 0
+    state.head_status = None     # a breakdown opening a paragraph is not of the last paragraph's whole
 
 
 def _narrower(iso: str | None, wider: str | None) -> bool:
@@ -232,8 +244,9 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
             continue
         if ahead and m.iso is None and m.shape == "term_review":
             m = evolve(m, iso=term_iso(m))     # "nhiệm kỳ 2025-2030, Đảng bộ đề ra: … bình quân 10%": the term's
-        if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start]:
-            continue   # "đến 28/10" dates one item, not the rest of the list
+        if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start] \
+                and not (ahead and m.shape == "to_year"):
+            continue   # "đến 28/10" dates one item, not the rest of the list; a horizon dates a list of targets
         if item_only(m, text, c.start, sent.head_end, explicit.iso if explicit is not None else state.running):
             continue
         if m.is_now:
@@ -257,6 +270,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         return
     if c.unit.is_count or c.num.is_fraction:
         c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
+        if c.period is None and c.status == "target" and not now:
+            c.period = state.opening
         return
     if now and ((c.unit.cls == "percent" and c.kind == "value") or (now_state and c.kind == "value")):
         c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
@@ -266,6 +281,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     period = explicit.iso if explicit is not None else running
     if period is None and not now and c.status != "target" and c.unit.cls in _REVIEWED:
         period = state.review      # "Tổng giá trị sản xuất bình quân đạt 8,21%/năm" at a 2015 congress: 2010/2015
+    if period is None and c.status == "target":
+        period = state.opening     # "Đại hội đề ra 24 chỉ tiêu" at the congress of 2025–2030: 2025/2030
     if period is None and not now and c.status != "target":
         period = after_baseline(mentions, state.ref_date)
     horizon = explicit.shape == "to_year" if explicit is not None else bool(in_list and state.target_horizon)
