@@ -652,3 +652,18 @@ def test_targets_a_congress_sets_with_no_period_take_the_term_it_opens():
                           "đầu người 136 triệu đồng.", "2025-09-30")
     assert one(found, 24).period == "2025/2030"           # the count of targets: the term
     assert one(found, 136).period == "2030"               # the horizon still dates the list after "trong đó"
+
+
+def test_a_range_with_its_unit_written_twice_is_one_figure():
+    found = figs("Tỉ trọng công nghiệp - xây dựng và dịch vụ trong GRDP chiếm khoảng 75% - 76%; giá trị sản xuất "
+                 "nông nghiệp tăng 5%-5,5%.")
+    assert [(f.value, f.upper) for f in found] == [(75, 76), (5, 5.5)]
+
+
+def test_a_rise_of_grdp_is_a_change_and_a_rise_over_a_range_too():
+    found = figs("GRDP ước tăng 8%; tốc độ tăng trưởng kinh tế đạt 7,5%; giá trị sản xuất nông nghiệp tăng từ 5%-5,5%; "
+                 "tỷ trọng dịch vụ tăng từ 42,88% lên 45,07%.")
+    assert one(found, 8).kind == "change"
+    assert one(found, 7.5).kind == "value"                 # a growth rate named as such is its level
+    assert one(found, 5).kind == "change" and one(found, 5).upper == 5.5
+    assert one(found, 42.88).kind == "value"               # a level moved from

@@ -104,11 +104,15 @@ _COMPOUND_GAP = re.compile(r"[ \t]*")
 _FRACTION_GAP = re.compile(r"[ \t]*/[ \t]*")
 
 
+_RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*")
+
+
 def _compound(text: str, tok: NumberToken, unit: UnitMatch, nxt: NumberToken | None
               ) -> tuple[NumberToken, UnitMatch] | None:
     """Two numbers that write one figure, as (number, unit) of the whole, else None.
 
     * an amount in two scales: "27 tỷ 312 triệu đồng" is 27,312 tỷ đồng;
+    * a range with its unit written twice: "75% - 76%" is 75 to 76 %;
     * a count over its total: "834 hộ nghèo/53.577 hộ" is the fraction 834/53.577.
     """
     if nxt is None or nxt.is_range or nxt.is_fraction or tok.is_fraction or tok.is_range:
@@ -124,6 +128,12 @@ def _compound(text: str, tok: NumberToken, unit: UnitMatch, nxt: NumberToken | N
             return None          # "27 tỷ đồng 312 …" is two figures; a compound ends with the currency
         whole = tok._replace(end=nxt.end, text=text[tok.start:nxt.end], value=value)
         return whole, unit._replace(end=second.end, text=f"{unit.text} {currency}")
+    if _RANGE_GAP.fullmatch(text, unit.end, nxt.start) and nxt.value > tok.value and not unit.is_count:
+        second = match_unit(text, nxt.end)   # "75% - 76%", "8,5%-9%": a range with its unit written twice
+        if second is None or (second.base, second.factor) != (unit.base, unit.factor):
+            return None
+        whole = tok._replace(end=nxt.end, text=text[tok.start:nxt.end], high=nxt.value)
+        return whole, unit._replace(end=second.end, text=second.text)
     if unit.is_count and _FRACTION_GAP.fullmatch(text, unit.end, nxt.start):
         second = match_unit(text, nxt.end)
         if second is None or not second.is_count or (second.noun or "").split()[:1] != (unit.noun or "").split()[:1]:

@@ -46,6 +46,7 @@ class Cues:
     estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
     header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
     target_setting: re.Pattern[str]    # cues that set a paragraph's targets
+    range_change: re.Pattern[str]      # "tăng từ" before a range: a change of that range
     targets_listed: re.Pattern[str]    # "đề ra 12 chỉ tiêu cụ thể: …", "đề ra 24 chỉ tiêu, trong đó …"
     targets_reached: re.Pattern[str]   # "25/28 chỉ tiêu": how many of them were reached
     result_verb: re.Pattern[str]       # a result verb in a clause
@@ -101,6 +102,7 @@ def load_cues() -> Cues:
         plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
                                 rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
+        range_change=re.compile(rf"(?<![\w])(?:{alternation(kd['range_change_before'])})\s*$", re.I),
         targets_listed=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})\s+(?P<n>\d+)\s+"
                                   rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?(?::|,\s*trong\s+đó)",
                                   re.I),

@@ -28,7 +28,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "plan_subject": "[str]", "result_verbs": "[str]", "estimate_openers": "[str]",
                    "header_not_after": "[str]", "target_setting": "[str]", "set_verbs": "[str]", "set_counts": "[str]", "done_before": "[str]",
                    "breakdown": "[str]"},
-        "kind": {"change": "[str]", "level_after_change": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
+        "kind": {"change": "[str]", "level_after_change": "[str]", "range_change_before": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
                  "growth_metric": "[str]"},
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "sectors": {"words": "[str]", "share_heads": "[str]"},
