@@ -61,3 +61,12 @@ def test_is_name():
 ])
 def test_after_a_level_word_the_name_may_start_right_away(text, expected):
     assert names_in(text) == expected
+
+
+def test_a_level_abbreviation_glued_to_a_run_makes_it_a_place():
+    assert names_in("Đảng bộ P.Cao Lãnh tổ chức đại hội, lãnh đạo TP.Cao Lãnh dự. Ông Nguyễn Văn An phát biểu.") \
+        == ["Nguyễn Văn An"]
+
+
+def test_a_given_name_that_is_also_an_office_word_stays_before_a_verb():
+    assert names_in("Chủ tịch UBND tỉnh Phạm Ngọc Nghị đã chủ trì hội nghị.") == ["Phạm Ngọc Nghị"]

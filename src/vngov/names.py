@@ -47,6 +47,8 @@ class _Lex:
     never: tuple[str, ...]
     years: frozenset[str]
     address: frozenset[str]
+    glued: tuple[str, ...]      # "P." right before a run: the run is a place ("P.Cao Lãnh")
+    follower: re.Pattern[str]   # a word that follows a whole name ("… Nghị đã chủ trì")
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
@@ -71,7 +73,9 @@ def _lex() -> _Lex:
                 tuple(normalize_text(x) for x in lex.get("never_names", [])),
                 frozenset(normalize_text(f"{a} {b}") for a in lex.get("year_stems", [])
                           for b in lex.get("year_branches", [])),
-                frozenset(normalize_text(w).capitalize() for w in lex.get("person_cues", []) if " " not in w))
+                frozenset(normalize_text(w).capitalize() for w in lex.get("person_cues", []) if " " not in w),
+                tuple(lex.get("glued_place_abbreviations", [])),
+                re.compile(rf"[ \u00a0]+(?:{alternation(lex.get('name_followers', []))})(?![\w])"))
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +169,9 @@ def _tokens(run: str, start: int) -> list[tuple[str, int, int]]:
 
 def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None:
     lex = _lex()
+    if any(text.startswith(ab, start - len(ab)) and not text[max(0, start - len(ab) - 1):start - len(ab)].isalpha()
+           for ab in lex.glued):
+        return None      # "Đảng bộ P.Cao Lãnh", "TP.Cao Lãnh": a place written with its level glued on
     toks = _tokens(run, start)
     before = text[max(0, start - 30):start].casefold()
     person_ctx = bool(lex.person_cue.search(before))
@@ -186,7 +193,8 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
             return None   # "Bến Lức …" is a named thing, "Bến Tre Nguyễn Văn Đức" a province and a name
         toks = toks[1:]
         place_ctx, person_ctx, sentence_start = True, False, False
-    while toks and toks[-1][0] in lex.not_name and _LOWER_NEXT.match(text, toks[-1][2]):
+    while toks and toks[-1][0] in lex.not_name and _LOWER_NEXT.match(text, toks[-1][2]) \
+            and not lex.follower.match(text, toks[-1][2]):
         toks = toks[:-1]   # "Bộ trưởng", "Chủ tịch": a word of an office; "Hoàng Văn Bộ - …" keeps its given name
     if len(toks) < 2:
         return None

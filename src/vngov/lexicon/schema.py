@@ -67,7 +67,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "of_whom": "str", "max_words": "int", "generic": "[str]"},
     },
     "names": {"surnames": "[str]", "not_name_words": "[str]", "place_cues": "[str]", "named_after_cues": "[str]",
-              "person_cues": "[str]", "short_form_address": "[str]", "people_named_like_places": "[str]",
+              "person_cues": "[str]", "short_form_address": "[str]", "people_named_like_places": "[str]", "glued_place_abbreviations": "[str]", "name_followers": "[str]",
               "credit_cues": "[str]", "never_names": "[str]", "year_stems": "[str]", "year_branches": "[str]"},
     "offices": {
         "prefixes": "[str]", "skip_before": "[str]", "titles": "[str]", "standalone_titles": "[str]",
