@@ -147,3 +147,9 @@ def test_lookup_finds_2025_units():
 def test_an_older_name_is_recognised_and_looked_up_as_the_unit_it_became():
     assert names("UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương ký") == ["tỉnh Thừa Thiên Huế"]
     assert lookup("tỉnh Thừa Thiên Huế").name == "thành phố Huế"
+
+
+def test_a_council_term_is_no_place():
+    from vngov import localities
+    assert localities.find("Kỳ họp thứ 11, HĐND huyện Khóa IV mới đây") == []
+    assert localities.find("HĐND tỉnh Khoá XII") == []

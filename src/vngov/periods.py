@@ -120,11 +120,20 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
             start, end, text[start:end], shape, resolve(shape, g, ref),
             task=shape not in _CUT_OFF and (_flag(rules.task, before, lowb, rules.keys["task"])
                                             or _settlement_year(text, start)),
-            # a year that names a programme or a standard dates nothing, like a comparison's
-            compare=compare or named_thing,
+            # a year that names a programme or a standard dates nothing, like a comparison's; so does a
+            # cut-off date in brackets after a period ("năm 2019 (tính đến ngày 21/11/2019)")
+            compare=compare or named_thing or _bracketed_cut_off(text, start, shape, out),
             years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_cut_off(text: str, start: int, shape: str, before: list[PeriodMention]) -> bool:
+    """A cut-off date in brackets right after another period qualifies that period; it is not another."""
+    return shape in _CUT_OFF and bool(before) and _BRACKET_OPEN.fullmatch(text, before[-1].end, start) is not None
 
 
 # Shapes whose year may be left out when the phrase is written again: "9 tháng năm 2024 … thu ngân

@@ -245,8 +245,9 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         if ahead and m.iso is None and m.shape == "term_review":
             m = evolve(m, iso=term_iso(m))     # "nhiệm kỳ 2025-2030, Đảng bộ đề ra: … bình quân 10%": the term's
         if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start] \
-                and not (ahead and m.shape == "to_year"):
-            continue   # "đến 28/10" dates one item, not the rest of the list; a horizon dates a list of targets
+                and not (ahead and m.shape == "to_year") and not (m.shape in _UNTIL and m.end <= sent.head_end):
+            continue   # "đến 28/10" dates one item, not the rest of the list; a horizon dates a list of targets,
+            # and "đến hết tháng 7, …; …" at the head of the list dates all of it
         if item_only(m, text, c.start, sent.head_end, explicit.iso if explicit is not None else state.running):
             continue
         if m.is_now:
