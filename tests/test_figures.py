@@ -669,13 +669,16 @@ def test_a_rise_of_grdp_is_a_change_and_a_rise_over_a_range_too():
     assert one(found, 42.88).kind == "value"               # a level moved from
 
 
-def test_a_running_total_at_the_head_of_a_list_dates_all_of_it_and_one_in_brackets_qualifies_the_year():
-    found = figs("Cụ thể, đến hết tháng 7-2017, toàn tỉnh gieo trồng 204.254 ha; giá trị sản xuất công nghiệp đạt "
-                 "1.065 tỷ đồng.", meeting_date="2017-08-03")
-    assert one(found, 1065).period == "2017-01/2017-07"
-    item = figs("Năm 2017, sản lượng lúa đạt 9.000 tấn; thu ngân sách tính đến ngày 28/10 đạt 50 tỷ đồng; "
-                "giá trị sản xuất đạt 900 tỷ đồng.", meeting_date="2017-11-03")
-    assert one(item, 900).period == "2017"                      # a cut-off inside an item dates that item
-    year = figs("Tình hình kinh tế năm 2019 (tính đến ngày 21/11/2019) chuyển biến tích cực; tổng giá trị sản xuất "
-                "ước thực hiện 2.676,81 tỷ đồng.", meeting_date="2019-11-25")
-    assert one(year, 2676.81).period == "2019"
+@pytest.mark.parametrize("body, date, value, period", [
+    # a running total at the head of a list dates all of it
+    ("Cụ thể, đến hết tháng 7-2017, toàn tỉnh gieo trồng 204.254 ha; giá trị sản xuất công nghiệp đạt 1.065 tỷ đồng.",
+     "2017-08-03", 1065, "2017-01/2017-07"),
+    # a cut-off inside an item dates that item only
+    ("Năm 2017, sản lượng lúa đạt 9.000 tấn; thu ngân sách tính đến ngày 28/10 đạt 50 tỷ đồng; giá trị sản xuất "
+     "đạt 900 tỷ đồng.", "2017-11-03", 900, "2017"),
+    # a cut-off in brackets qualifies the year before it
+    ("Tình hình kinh tế năm 2019 (tính đến ngày 21/11/2019) chuyển biến tích cực; tổng giá trị sản xuất ước thực "
+     "hiện 2.676,81 tỷ đồng.", "2019-11-25", 2676.81, "2019"),
+])
+def test_where_a_running_total_dates_a_list(body, date, value, period):
+    assert one(figs(body, meeting_date=date), value).period == period
