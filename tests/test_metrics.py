@@ -94,3 +94,9 @@ def test_a_sentence_that_lost_the_space_after_its_full_stop_still_ends():
 ])
 def test_verbs_around_the_metric_are_not_part_of_it(words, metric):
     assert clean(words) == metric
+
+
+def test_a_place_named_after_cua_is_not_part_of_the_metric():
+    from vngov.metrics import clean
+    assert clean("GRDP của Nam Định") == "GRDP"
+    assert clean("thu nhập của người dân") == "thu nhập của người dân"    # not a place
