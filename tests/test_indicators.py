@@ -241,3 +241,5 @@ def test_revenue_collected_in_the_territory_and_capital_registered():
     from vngov.metrics import canonical
     assert canonical("tổng thu ngân sách Nhà nước tại địa bàn", "money") == "budget_revenue_territory"
     assert canonical("tổng vốn đầu tư đăng ký", "money") == "investment_attraction"
+    assert canonical("tổng thu cân đối ngân sách nhà nước trên địa bàn", "money") == "budget_revenue_territory"
+    assert canonical("thu ngoài quốc doanh", "money") == "budget_revenue_domestic"     # revenue, not investment
