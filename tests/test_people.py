@@ -237,3 +237,11 @@ def test_a_given_name_that_is_also_a_word_and_a_district_before_a_name():
     got = people_of("Bí thư Huyện ủy, Chủ tịch HĐND huyện Đông Giang Đỗ Tài phát biểu tại kỳ họp.")
     assert list(got) == ["Đỗ Tài"]
     assert "Hồ Đức Phớc" in people_of("Bộ trưởng Bộ Tài chính Hồ Đức Phớc làm việc với tỉnh.")
+
+
+def test_an_office_ends_before_a_verb_that_reads_like_a_body():
+    got = people_of("Ông Văng Văn Châu, Phó Bí thư Thường trực Thị ủy Phú Mỹ báo cáo tình hình. Bà Đỗ Thị Thanh Hoa, "
+                    "Trưởng ban KT-XH đối với các nội dung. Đồng chí Phùng Tiến Quân, Ủy viên BTV tỉnh ủy dự.")
+    assert got["Văng Văn Châu"] == ["Phó Bí thư Thường trực Thị ủy Phú Mỹ"]
+    assert got["Đỗ Thị Thanh Hoa"] == ["Trưởng ban KT-XH"]
+    assert got["Phùng Tiến Quân"] == ["Ủy viên BTV tỉnh ủy"]      # a party committee may be written in lower case

@@ -68,8 +68,10 @@ def lexicon() -> _Lexicon:
     unit = (rf"(?:(?P<party>{party}){_B}(?:\s+(?P<pplace>{PLACE}))?|{named}{_B}\s+{proper}(?![\w])"
             rf"|{organ}{_B}|{head}\s+{dept}{_B}|{dept}{_B})")
     # named groups can appear once only: the first body may carry a place, later ones not
-    later_unit = (rf"(?:{party}{_B}(?:\s+{PLACE})?|{named}{_B}\s+{proper}(?![\w])|{organ}{_B}"
-                  rf"|{head}\s+{dept}{_B}|{dept}{_B})")
+    # a later organ is written with a capital ("… Thị ủy Phú Mỹ báo cáo …": "báo" is no newspaper); a party
+    # committee may not be ("Ủy viên BTV tỉnh ủy")
+    later_unit = (rf"(?:{party}{_B}(?:\s+{PLACE})?|(?=[{UPPER}])(?:{named}{_B}\s+{proper}(?![\w])|{organ}{_B}"
+                  rf"|{head}\s+{dept}{_B}|{dept}{_B}))")
     office = (rf"(?:(?P<whole>{whole}){_B}"
               rf"|(?P<prefix>(?:{prefix}\s+)*)(?P<title>{title}){_B}(?:\s+(?P<qual>{qual}){_B})?"
               # "CT.UBND huyện": an abbreviated title may be joined to its body by a dot
