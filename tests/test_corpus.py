@@ -165,3 +165,9 @@ def test_a_sites_today_line_above_the_title_does_not_date_the_article():
     a = parse_text("d", text, "d.txt")
     assert a.published == "2017-12-28"
     assert "14:15:15" not in a.body and "GMT" not in a.body
+
+
+def test_a_writers_name_in_capitals_over_the_lead_is_the_byline():
+    a = parse_text("c", " date 2025-08-13 Danh mục\nTHÚY NGỌ\n(GLO)- Sáng 13-8, Đảng bộ xã tổ chức đại hội.", "c.txt")
+    assert a.byline == "THÚY NGỌ"
+    assert "THÚY NGỌ" not in a.body and "Danh mục" not in a.body

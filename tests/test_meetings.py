@@ -297,3 +297,10 @@ def test_co_chairs_named_before_a_misspelt_verb():
     m = main(" date 2016-12 Sáng 14/12, HĐND huyện Ba Tri tổ chức kỳ họp thứ 3. Ông Nguyễn Văn Trai - Chủ tịch HĐND "
              "huyện cùng ông Nguyễn Văn Nghị - Phó Chủ tịch HĐND huyện đồng chủ trị kỳ họp.")
     assert m.chair == ("Nguyễn Văn Trai", "Nguyễn Văn Nghị")
+
+
+def test_a_party_organisation_is_no_organising_verb():
+    m = main(" date 2025-08-13 Danh mục\nTHÚY NGỌ\n(GLO)- Phát biểu chỉ đạo tại Đại hội đại biểu Đảng bộ xã Kông Chro "
+             "lần thứ I, nhiệm kỳ 2025-2030 vào sáng 13-8, đồng chí Nguyễn Văn An đề nghị xã thu hút đầu tư.\n\n"
+             "Tham dự Đại hội có 160 đại biểu đại diện cho gần 900 đảng viên của 37 tổ chức Đảng trực thuộc.")
+    assert (m.date, m.locality) == ("2025-08-13", "xã Kông Chro")

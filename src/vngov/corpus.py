@@ -402,6 +402,9 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
             continue
         if rules.drop.match(line):
             continue
+        if len(kept) <= _HEADER_LINES and _byline_in_caps(line):
+            byline = byline or line          # "THÚY NGỌ" above the lead: the writer, not a sentence
+            continue
         if len(line) < 90 and (published is None or len(kept) <= _HEADER_LINES):
             d = _dateline(line, rules)
             if d:     # a site's "today" line and the article's own date: the article's is the earlier
@@ -425,6 +428,12 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
         byline = byline or text[kept[-1][0]:kept[-1][1]]
         kept.pop()
     return kept, byline, published, source
+
+
+def _byline_in_caps(line: str) -> bool:
+    """A short line of a name in capitals ("THÚY NGỌ", "HOÀNG BÌNH"), as sites print the writer over the lead."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and len(line) < 40 and line.isupper() and _NAMEISH.match(line.title()) is not None
 
 
 def _dateline(line: str, rules: _Rules) -> str | None:

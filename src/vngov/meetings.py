@@ -68,7 +68,8 @@ def _rules() -> _Rules:
         kind_not_after=re.compile(rf"(?:^|\W)(?:{alternation(lex['kind_not_after'])})\s*$", re.I),
         verb_kinds=re.compile(rf"(?<!\w)(?:{alternation(lex['verb_kinds'])})(?!\w)", re.I),
         subkinds=re.compile(rf"(?<!\w)(?:{alternation(lex['subkinds'])})(?!\w)", re.I),
-        organise=re.compile(rf"(?<!\w)(?:{alternation(lex['organise_verbs'])})(?!\w)", re.I),
+        organise=re.compile(rf"(?<!\w)(?:{alternation(lex['organise_verbs'])})(?!\w)"
+                            rf"(?!\s+(?:{alternation(lex['organise_not_before'])})(?!\w))", re.I),
         host_trailing=re.compile(rf"(?:\s+(?:{alternation(lex['host_trailing'])}))+\s*$", re.I),
         host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
         venue=re.compile(lex["venue"], re.I),
