@@ -243,3 +243,4 @@ def test_revenue_collected_in_the_territory_and_capital_registered():
     assert canonical("tổng vốn đầu tư đăng ký", "money") == "investment_attraction"
     assert canonical("tổng thu cân đối ngân sách nhà nước trên địa bàn", "money") == "budget_revenue_territory"
     assert canonical("thu ngoài quốc doanh", "money") == "budget_revenue_domestic"     # revenue, not investment
+    assert canonical("phát triển doanh nghiệp", "count", "doanh nghiệp") == "new_enterprises"   # founded, not the stock

@@ -127,8 +127,7 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             m = n_years(m, state)
         if text and item_only(m, text, len(text), head_end, state.running):
             continue
-        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)
-                                         or _term_opening(m, state.ref_date)):
+        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
             continue
         if m.is_now:
             state.now = True
@@ -190,12 +189,6 @@ def after_baseline(mentions: list[PeriodMention], ref_date: str | None) -> str |
 def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
     """"đến năm 2030" written in 2025 is a target's horizon: the results after it are not of 2025–2030."""
     return m.shape == "to_year" and int(end_year(m.iso or "0")) > int(ref_date[:4])
-
-
-def _term_opening(m: PeriodMention, ref_date: str) -> bool:
-    """A span of years that begins in the report's year ("trong nhiệm kỳ 2025-2030" at its congress) is the
-    time of the targets set for it: the results told after it are not of it."""
-    return is_multi_year(m.iso) and (m.iso or "")[:4] >= ref_date[:4]
 
 
 _LEVEL_DATES = frozenset({"to_year", "year_end"})
