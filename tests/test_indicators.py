@@ -17,7 +17,7 @@ FIGURE_CLASSES = {"money", "percent", "points", "mass", "yield", "area", "volume
 def test_the_file_has_only_known_sections():
     assert set(LEX) == {"unit_classes", "admit", "indicator"}
     assert set(LEX["admit"]) <= {"implicit", "denominator_cues", "rate_cues", "list_words", "growth_cues", "level_move_words", "share_of", "fraction_of",
-                                 "sector_prefixes", "context"}
+                                 "sector_prefixes", "context", "weak_growth_words"}
     ids = {e["id"] for e in ENTRIES}
     for mapping in ("share_of", "fraction_of"):
         assert set(LEX["admit"][mapping]) <= ids and set(LEX["admit"][mapping].values()) <= ids
@@ -244,3 +244,11 @@ def test_revenue_collected_in_the_territory_and_capital_registered():
     assert canonical("tổng thu cân đối ngân sách nhà nước trên địa bàn", "money") == "budget_revenue_territory"
     assert canonical("thu ngoài quốc doanh", "money") == "budget_revenue_domestic"     # revenue, not investment
     assert canonical("phát triển doanh nghiệp", "count", "doanh nghiệp") == "new_enterprises"   # founded, not the stock
+
+
+def test_generic_growth_words_yield_to_the_economy_they_are_said_of():
+    from vngov.metrics import rate_indicator
+    assert rate_indicator("tốc độ tăng trưởng bình quân ngành tiểu thủ công nghiệp", "", "percent") == "industrial_output"
+    assert rate_indicator("tốc độ tăng trưởng tổng giá trị sản phẩm", "", "percent") == "total_output_growth"
+    assert rate_indicator("tốc độ tăng trưởng kinh tế", "", "percent") == "grdp_growth"
+    assert rate_indicator("tốc độ tăng trưởng GRDP", "", "percent") == "grdp_growth"

@@ -126,8 +126,30 @@ def rate_indicator(phrase: str | None, before: str, unit_class: str | None) -> s
     percentage level: "thu ngân sách 12%" with no rate verb has no id rather than a money id.
     """
     cue = _rate_cue().search(before or "")
-    return canonical(f"{phrase} {cue.group(1)}" if phrase and cue else phrase, unit_class,
-                     explicit_only=unit_class == "percent")
+    found = canonical(f"{phrase} {cue.group(1)}" if phrase and cue else phrase, unit_class,
+                      explicit_only=unit_class == "percent")
+    other = _named_beside_growth(phrase) if found in _weak_growth_ids() else None
+    if other is None or other == found or _is_under(found, other, _taxonomy()):
+        return found          # "tốc độ tăng trưởng GRDP": GRDP's own growth
+    growth = f"{other}_growth"
+    return growth if growth in _taxonomy().by_id else other
+
+
+def _named_beside_growth(phrase: str | None) -> str | None:
+    """What a growth phrase names besides its generic growth words ("… ngành tiểu thủ công nghiệp")."""
+    rest = _weak_growth().sub(" ", phrase or "")
+    return canonical(rest) if rest.strip() else None
+
+
+@lru_cache(maxsize=1)
+def _weak_growth() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation(load('indicators')['admit']['weak_growth_words'])})(?![\w])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _weak_growth_ids() -> frozenset[str]:
+    """The ids a weak growth word alone may name (GRDP growth)."""
+    return frozenset(i for w in load("indicators")["admit"]["weak_growth_words"] if (i := canonical(w, "percent")))
 
 
 def fraction_part(metric_id: str | None) -> str | None:
