@@ -217,17 +217,23 @@ def test_a_person_after_a_province_office_is_never_a_province():
     assert find("Phó ban Pháp chế HĐND tỉnh Lê Văn Tùng") == []
 
 
-def test_co_chairs_joined_by_and_before_the_verb():
-    m = main("Chiều 2/3/2023, Thường trực HĐND tỉnh làm việc với UBND thị xã Hồng Lĩnh. Phó Chủ tịch HĐND tỉnh "
-             "Trần Văn Kỳ và Trưởng ban Kinh tế - Ngân sách HĐND tỉnh Nguyễn Thị Thúy Nga chủ trì cuộc làm việc.")
-    assert m.chair == ("Trần Văn Kỳ", "Nguyễn Thị Thúy Nga")
-
-
-def test_every_chair_of_a_listed_presidium():
-    m = main("Sáng 12/7/2024, Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh tổ chức hội nghị lần thứ 20. Chủ trì hội nghị có "
-             "các đồng chí: Lê Văn Hòa, Bí thư Tỉnh ủy; Trần Văn Lâm, Phó Bí thư Thường trực Tỉnh ủy; Nguyễn Thị Mai, "
-             "Chủ tịch HĐND tỉnh và Phạm Văn Tú, Chủ tịch UBND tỉnh.")
-    assert m.chair == ("Lê Văn Hòa", "Trần Văn Lâm", "Nguyễn Thị Mai", "Phạm Văn Tú")
+@pytest.mark.parametrize("text, chairs", [
+    # co-chairs joined by "và" before the verb
+    ("Chiều 2/3/2023, Thường trực HĐND tỉnh làm việc với UBND thị xã Hồng Lĩnh. Phó Chủ tịch HĐND tỉnh "
+     "Trần Văn Kỳ và Trưởng ban Kinh tế - Ngân sách HĐND tỉnh Nguyễn Thị Thúy Nga chủ trì cuộc làm việc.",
+     ("Trần Văn Kỳ", "Nguyễn Thị Thúy Nga")),
+    # every chair of a listed presidium
+    ("Sáng 12/7/2024, Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh tổ chức hội nghị lần thứ 20. Chủ trì hội nghị có "
+     "các đồng chí: Lê Văn Hòa, Bí thư Tỉnh ủy; Trần Văn Lâm, Phó Bí thư Thường trực Tỉnh ủy; Nguyễn Thị Mai, "
+     "Chủ tịch HĐND tỉnh và Phạm Văn Tú, Chủ tịch UBND tỉnh.",
+     ("Lê Văn Hòa", "Trần Văn Lâm", "Nguyễn Thị Mai", "Phạm Văn Tú")),
+    # co-chairs named before a misspelt verb ("đồng chủ trị")
+    (" date 2016-12 Sáng 14/12, HĐND huyện Ba Tri tổ chức kỳ họp thứ 3. Ông Nguyễn Văn Trai - Chủ tịch HĐND "
+     "huyện cùng ông Nguyễn Văn Nghị - Phó Chủ tịch HĐND huyện đồng chủ trị kỳ họp.",
+     ("Nguyễn Văn Trai", "Nguyễn Văn Nghị")),
+])
+def test_co_chairs_and_listed_chairs(text, chairs):
+    assert main(text).chair == chairs
 
 
 def test_a_second_session_the_same_day_is_a_meeting_of_its_own():
@@ -291,12 +297,6 @@ def test_a_meeting_with_voters_is_the_voters_unit():
     assert m.locality == "phường Phong Phú"
     council = main(" date 2022-07 Sáng 5/7, HĐND huyện Nghi Xuân tổ chức kỳ họp thứ 8.")
     assert council.locality == "huyện Nghi Xuân"        # no voters named: the council's unit
-
-
-def test_co_chairs_named_before_a_misspelt_verb():
-    m = main(" date 2016-12 Sáng 14/12, HĐND huyện Ba Tri tổ chức kỳ họp thứ 3. Ông Nguyễn Văn Trai - Chủ tịch HĐND "
-             "huyện cùng ông Nguyễn Văn Nghị - Phó Chủ tịch HĐND huyện đồng chủ trị kỳ họp.")
-    assert m.chair == ("Nguyễn Văn Trai", "Nguyễn Văn Nghị")
 
 
 def test_a_party_organisation_is_no_organising_verb():

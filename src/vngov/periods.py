@@ -166,7 +166,8 @@ _SETTLEMENT_WINDOW = 90     # "quyết toán thu ngân sách Nhà nước, chi n
 def _settlement_year(text: str, start: int) -> bool:
     """A year closing a long settlement-of-accounts object is the settled year's, not the report's."""
     wide = text[max(0, start - _SETTLEMENT_WINDOW):start]
-    return "quyết toán" in wide.lower() and _rules().task.search(wide) is not None
+    rules = _rules()
+    return _flag(rules.task, wide, wide.lower(), rules.keys["settlement"])
 
 
 def _flag(rx: re.Pattern[str], before: str, low: str, keys: tuple[str, ...]) -> bool:

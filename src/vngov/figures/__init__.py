@@ -43,7 +43,7 @@ from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
 from vngov.figures.output import dedupe, to_figure
-from vngov.figures.scope import State, advance, n_years, new_paragraph, ref_date, reference, shift, term_opened, term_under_review
+from vngov.figures.scope import State, advance, congress_terms, n_years, new_paragraph, ref_date, reference, shift
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at
@@ -65,8 +65,8 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     body = article.body
     ref = reference(ctx, body)
     mentions = find_periods(body, ref)
-    review = term_under_review(ctx, mentions, ref)
-    state = State(ref_date=ref_date(ctx), review=review, opening=term_opened(ctx, mentions, ref))
+    opening, review = congress_terms(ctx, mentions, ref)
+    state = State(ref_date=ref_date(ctx), review=review, opening=opening)
     digits = [m.start() for m in _DIGITS.finditer(body)]
     out: list[Figure] = []
     prev_end = 0

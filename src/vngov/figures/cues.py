@@ -54,6 +54,7 @@ class Cues:
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     logistics_keys: tuple[str, ...]
+    next_item: re.Pattern[str]         # "và thương mại dịch vụ chiếm 37,84%": the next item, not a tail
     sector_join: re.Pattern[str]       # "Công nghiệp – Xây dựng": a dash inside one sector's name
     bare_sector: re.Pattern[str]       # a metric that is only a sector's name
     share_head: re.Pattern[str]        # "cơ cấu kinh tế", "tỷ trọng": the head of a list of sector shares
@@ -104,13 +105,15 @@ def load_cues() -> Cues:
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
         range_change=re.compile(rf"(?<![\w])(?:{alternation(kd['range_change_before'])})\s*$", re.I),
         targets_listed=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})\s+(?P<n>\d+)\s+"
-                                  rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?(?::|,\s*trong\s+đó)",
+                                  rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?"
+                                  rf"(?::|,\s*(?:{alternation(st['list_openers'])})(?![\w]))",
                                   re.I),
         targets_reached=re.compile(rf"\d+\s*/\s*\d+\s+(?:{alternation(st['set_counts'])})(?![\w])", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
         done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
+        next_item=re.compile(rf"\s*(?:{alternation(sc['next_item_words'])})\s+\D+?\s\d"),
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),
-        bare_sector=re.compile(rf"(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:{sector})"
+        bare_sector=re.compile(rf"(?:(?:{alternation(load('indicators')['admit']['sector_prefixes'])})\s+)?(?:{sector})"
                                rf"(?:\s*[,–-]\s*(?:{sector})|\s+và\s+(?:{sector})|\s+(?:{sector}))*", re.I),
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),

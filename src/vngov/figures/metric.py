@@ -61,9 +61,6 @@ def blank_periods(text: str, a: int, b: int, mentions: list[PeriodMention]) -> s
     return "".join(chars)
 
 
-_NEXT_ITEM = re.compile(r"\s*và\s+\D+?\s\d")
-
-
 def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     """The words right after the unit that name what was counted ("xã đạt chuẩn NTM")."""
     text, mentions, cues = sent.text, sent.mentions, sent.cues
@@ -75,7 +72,7 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
         start = names.end()
         c.clause_end = max(c.clause_end, clause_end(text, start))
     rest = text[start:c.clause_end]
-    if _NEXT_ITEM.match(rest):
+    if cues.next_item.match(rest):
         c.tail_end = start
         return None      # "27,07% và thương mại dịch vụ chiếm 37,84%": the next item's subject
     stop = cues.count_tail_stop if c.unit.is_count or as_count else cues.tail_stop

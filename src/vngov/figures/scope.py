@@ -51,26 +51,18 @@ def reference(ctx: DocContext, body: str) -> Reference:
     return Reference(article_year(body[:3000]) or first_year(body[:1500]), None)
 
 
-def term_under_review(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
-    """A congress that opens a term in the report's year reviews the term before it: "Đại hội … nhiệm kỳ
-    2015–2020" in 2015 speaks of 2010–2015 wherever a figure states no period of its own (SCHEMA)."""
-    opening = term_opened(ctx, mentions, ref)
-    if opening is None:
-        return None
-    y, y2 = (int(p) for p in opening.split("/"))
-    return f"{2 * y - y2}/{y}"
-
-
-def term_opened(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> str | None:
-    """The term a congress opens ("Đại hội … nhiệm kỳ 2025–2030" in 2025): the period of the targets it sets
-    where they state none."""
+def congress_terms(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> tuple[str | None, str | None]:
+    """The term a congress opens in the report's year and the term it reviews, the one before: "Đại hội …
+    nhiệm kỳ 2015–2020" in 2015 sets its targets for 2015–2020 and speaks of 2010–2015 wherever a result
+    states no period of its own (SCHEMA).  (None, None) for any other meeting."""
     if not ref.year or (ctx.meeting_kind or "") not in term_opening_kinds():
-        return None
+        return None, None
     for m in mentions:
         years = term_years(m)
         if years and years[0] == ref.year:
-            return f"{years[0]}/{years[1]}"
-    return None
+            y, y2 = years
+            return f"{y}/{y2}", f"{2 * y - y2}/{y}"
+    return None, None
 
 
 def ref_date(ctx: DocContext) -> str | None:
