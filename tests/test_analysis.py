@@ -313,6 +313,9 @@ def test_comparison_needs_two_places_and_labels_a_half_year_value(toy_tables):
     assert set(cmp["metric"]) == {"budget_revenue"}
     assert dict(zip(cmp["locality"], cmp["label"])) == {CANLOC: f"{CANLOC} (1–6)", KYANH: KYANH}
     assert sorted(cmp["value"]) == [163.2, 268.9]
+    years = _figure_rows(toy_tables, [_revenue(2022, 250.0, "2022", KYANH), _revenue(2024, 300.0, "2024", CANLOC)])
+    labels = dict(zip(*[A.locality_comparison(years)[c] for c in ("locality", "label")]))
+    assert labels == {KYANH: f"{KYANH} 2022", CANLOC: f"{CANLOC} 2024"}    # latest reports of different years
 
 
 def test_display_units_follow_the_units_lexicon():
@@ -369,3 +372,12 @@ def test_a_target_rounded_in_a_title_is_one_target_with_the_body_s_precise_value
                                      _result(2022, 8300)])
     tracked = A.target_tracking(figs)
     assert sorted(tracked["target_value"]) == [8210.7, 9000]
+
+
+def test_a_terms_total_is_no_years_level_but_a_yearly_level_reviewed_over_a_term_is_the_final_years():
+    admitted = {**_revenue(2020, 742, "2015/2020"), "metric_id": "new_party_members", "metric": "kết nạp đảng viên",
+                "unit": "đảng viên", "base_unit": None, "base_value": None, "evidence": "kết nạp 742 đảng viên"}
+    income = {**_revenue(2020, 52, "2015/2020"), "metric_id": "per_capita_income", "metric": "thu nhập bình quân",
+              "evidence": "thu nhập bình quân đầu người đạt 52 triệu đồng"}
+    panel = A.indicator_panel(pd.DataFrame([admitted, income, _revenue(2020, 90, "2020")]))
+    assert set(panel["metric"]) == {"per_capita_income", "budget_revenue"}

@@ -27,6 +27,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from vngov.metrics import is_annual_level
+
 Tables = Mapping[str, pd.DataFrame]
 
 _EMPTY = ""
@@ -491,11 +493,17 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     and state a total (an addition, "có thêm 6", is left out: it is not the level);
     several reports of one indicator in one year keep the one whose period ends last
     (the fullest account of the year), the count says how many there were.  ``period``
-    is the :func:`effective_period`, so a mid-year account is never a year's.
+    is the :func:`effective_period`, so a mid-year account is never a year's.  A figure
+    for several years (a term's total, "kết nạp 742 đảng viên" in 2015–2020) is no
+    year's level and stays out, unless its indicator is a level measured per year
+    (per-capita income, the poverty rate: the final year's).
     """
     cols = ["metric", "locality", "year", "unit", "value", "period", "n_reports", "doc_id"]
     frame = figures[(figures["kind"] == "value") & figures["status"].isin(["actual", "estimate"])]
     frame = frame[~frame["evidence"].map(is_addition).astype(bool)]
+    frame = frame[pd.Series([not _several_years(a, b) or is_annual_level(m) for a, b, m in
+                             zip(frame["period_start"], frame["period_end"], frame["metric_id"])],
+                            index=frame.index, dtype=bool)]
     frame = frame.assign(metric=metric_key(frame), unit=frame["base_unit"].fillna(frame["unit"]),
                          value=frame["base_value"].fillna(frame["value"]), ref=figure_dates(frame),
                          period=[effective_period(a, b, d, st) for a, b, d, st in
@@ -510,6 +518,11 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     counts = frame.groupby(keys, sort=True).size().rename("n_reports")
     out = last[["value", "period", "doc_id"]].join(counts).reset_index()
     return out.sort_values(keys, kind="stable").reset_index(drop=True)[cols]
+
+
+def _several_years(start: Any, end: Any) -> bool:
+    span = period_span(start, end)
+    return span is not None and span[0] in ("years", "span")
 
 
 def in_display_units(panel: pd.DataFrame) -> pd.DataFrame:
@@ -586,7 +599,10 @@ def locality_comparison(figures: pd.DataFrame, min_localities: int = 2, top: int
     latest = latest.groupby(["metric", "unit", "locality"]).tail(1)
     latest = _top_indicators(in_display_units(_canonical_only(latest)), "locality", min_localities, top)
     months = [_year_label(y, p)[len(str(int(y))):] for y, p in zip(latest["year"], latest["period"])]
-    latest = latest.assign(label=[f"{loc}{m}" for loc, m in zip(latest["locality"], months)],
+    # places whose latest report is of different years name the year: 2022's result is not 2024's
+    spread = latest.groupby(["metric", "unit"])["year"].transform("nunique")
+    years = [f" {int(y)}" if n > 1 else "" for y, n in zip(latest["year"], spread)]
+    latest = latest.assign(label=[f"{loc}{y}{m}" for loc, y, m in zip(latest["locality"], years, months)],
                            part_year=[bool(m) for m in months])
     return latest.sort_values(["metric", "unit", "locality"], kind="stable").reset_index(drop=True)[cols]
 
