@@ -682,3 +682,10 @@ def test_a_rise_of_grdp_is_a_change_and_a_rise_over_a_range_too():
 ])
 def test_where_a_running_total_dates_a_list(body, date, value, period):
     assert one(figs(body, meeting_date=date), value).period == period
+
+
+def test_at_least_is_an_approximator_and_admissions_told_with_them_are_new_members():
+    found = figs("Mục tiêu 6 tháng cuối năm: thu ngân sách tăng tối thiểu 10%, kết nạp thêm ít nhất 68 đảng viên.",
+                 meeting_date="2024-07-10")
+    assert one(found, 10).kind == "change" and one(found, 10).metric == "thu ngân sách"
+    assert one(found, 68).metric == "kết nạp đảng viên" and one(found, 68).metric_id == "new_party_members"
