@@ -86,11 +86,10 @@ def load_cues() -> Cues:
         name_after=re.compile(rf"\s*(?:{alternation(sc['name_after'])})(?![\w])", re.I),
         logistics=re.compile(rf"(?<![\w])(?:{alternation(sc['logistics'])})(?![\w])", re.I),
         flow=re.compile(rf"(?<![\w])(?:{alternation(sc['flow'])})(?![\w])", re.I),
-        tail_stop=re.compile(r"\s(?:so|so\s+với|(?<!mặt\s)bằng|đạt|tăng|giảm|vượt|gấp|với|cho|trong\s+đó|gồm|là|của|trở\s+lên|"
-                             r"chiếm|có|được\s+công\s+nhận|xếp|đứng|nâng|nhưng|trong\s+khi|lên|xuống|còn)(?![\w])"
+        tail_stop=re.compile(rf"\s(?:{alternation(sc['tail_stop'])}|(?<!mặt\s)bằng)(?![\w])"
                              r"|[,;.()…:“\"”]|\s-\s|\s\d", re.I),
-        count_tail_stop=re.compile(r"\s(?:so|so\s+với|bằng|tăng|giảm|gấp|với|cho|trong\s+đó|gồm|là|trở\s+lên|"
-                                   r"chiếm|nâng\s+tổng|nâng\s+số|nhưng|trong\s+khi|tới|lên|tại)(?![\w])|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
+        count_tail_stop=re.compile(rf"\s(?:{alternation(sc['count_tail_stop'])})(?![\w])"
+                                   r"|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),

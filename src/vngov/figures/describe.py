@@ -143,13 +143,26 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             c.metric = _count_metric(sent, c, metric, tail)
     elif not metric and tail and not c.baseline:
         tail = tail_after(sent, c, as_count=True) or tail   # "100% xã đạt chuẩn …"
-        c.metric = metric_rules.clean(tail) or tail
+        c.metric = metric_rules.clean(tail) or (None if metric_rules.names_nothing(tail) else tail)
     elif via_voi and same_clause and prev.metric:
         # "43 dự án … với tổng mức 14.434 tỷ đồng": the total of the things just counted
         c.metric = join_words(metric, prev.unit.noun if prev.unit.is_count else None) or prev.metric
     else:
         c.metric = join_words(metric, tail) if metric else None
+    if metric_rules.starts_with_place(words):
+        c.metric = _place_item(done, c) or c.metric
     return anchor
+
+
+def _place_item(done: list[Cand], c: Cand) -> str | None:
+    """The metric of a list of places ("tốc độ tăng trưởng kinh tế huyện A đạt 12,89%; huyện B đạt 10,87%;
+    huyện C đạt tăng trưởng 10,29%"): an item whose words are its place, or a part of the list's metric, measures
+    what the sentence's last figure of the same unit measured."""
+    mine = set((c.metric or "").casefold().split())
+    for d in reversed(done):
+        if d.unit.cls == c.unit.cls and d.unit.noun == c.unit.noun and d.metric and d.own_metric:
+            return d.metric if mine <= set(d.metric.casefold().split()) else None
+    return None
 
 
 _NOT_AMOUNTS = frozenset({"percent", "points", "times", "count"})

@@ -33,6 +33,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "sectors": {"words": "[str]", "share_heads": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str", "next_item_words": "[str]",
+                  "tail_stop": "[str]", "count_tail_stop": "[str]",
                   "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "not_yearly_after": "[str]", "yearly_amount": "[str]", "count_openers": "[str]"},
     },
     "legacy_encodings": {"viscii": "{str}", "tcvn3": "{str}", "vni": "{str}"},
@@ -63,7 +64,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "metrics": {
         "phrase": {"lead": "[str]", "tail": "[str]", "fixed_words": "[str]", "subject": "str",
                    "actor_subjects": "[str]", "actor_verbs": "[str]", "place": "str", "place_keys": "[str]",
-                   "place_only": "str", "cut_after": "[str]", "link_words": "[str]", "link_cut_words": "int",
+                   "place_only": "str", "place_subject": "str", "place_predicate": "str", "cut_after": "[str]", "link_words": "[str]", "link_cut_words": "int",
                    "cut_always": "str", "cut_always_keys": "[str]",
                    "of_whom": "str", "max_words": "int", "generic": "[str]"},
     },

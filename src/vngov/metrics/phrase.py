@@ -27,6 +27,8 @@ class _Rules:
     actor: re.Pattern[str]
     place: re.Pattern[str]
     place_only: re.Pattern[str]
+    place_subject: re.Pattern[str]       # "huyện Ea Kar đạt …": a list item's place before its words
+    place_predicate: re.Pattern[str]     # "… huyện Cư Kuin có mức tăng trưởng cao nhất": cut from the place
     cut_always: re.Pattern[str]
     cut_always_keys: tuple[str, ...]     # pre-check: cut_always can only match where one occurs
     place_keys: tuple[str, ...]          # pre-check of place
@@ -38,11 +40,13 @@ class _Rules:
     fixed_words: tuple[str, ...]              # terms word segmentation keeps whole
 
 
-# Every upper-case letter Vietnamese uses (A-Z and the accented capitals), as a regex class.
+# A capitalised name word: a capital, then letters or an apostrophe ("Ea Kar", "M’Đrắk", "H'Mông").
+_NAME = rf"{CAPITAL}[\w’']*"
 
 
 def _upper(pattern: str) -> str:
-    return pattern.replace("{UPPER}", CAPITAL)
+    """A lexicon pattern with ``{UPPER}`` (any capital letter) and ``{NAME}`` (a capitalised name word) filled in."""
+    return pattern.replace("{NAME}", _NAME).replace("{UPPER}", CAPITAL)
 
 
 
@@ -55,10 +59,12 @@ def _rules() -> _Rules:
         tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
         subject=re.compile(_upper(ph["subject"])),
         # the lists match in any case; the name after the subject must be capitalised ("huyện Kỳ Anh")
-        actor=re.compile(_upper(rf"^(?i:(?:(?:toàn|cả)\s+)?(?:{alternation(ph['actor_subjects'])}))(?:\s+{{UPPER}}\w*)*"
+        actor=re.compile(_upper(rf"^(?i:(?:(?:toàn|cả)\s+)?(?:{alternation(ph['actor_subjects'])}))(?:\s+{{NAME}})*"
                                 rf"\s+(?=(?i:{alternation(ph['actor_verbs'])})(?!\w))")),
         place=re.compile(_upper(ph["place"])),
         place_only=re.compile(_upper(ph["place_only"])),
+        place_subject=re.compile(_upper(ph["place_subject"])),
+        place_predicate=re.compile(_upper(ph["place_predicate"])),
         cut_always=re.compile(ph["cut_always"], re.I),
         cut_always_keys=tuple(k.casefold() for k in ph["cut_always_keys"]),
         place_keys=tuple(k.casefold() for k in ph["place_keys"]),
@@ -160,6 +166,8 @@ def _clean(s: str) -> str:
         s = r.lead.sub("", s).strip(" ,;:-–")
         s = r.subject.sub("", s).strip(" ,;:-–")
         s = r.actor.sub("", s).strip(" ,;:-–")
+        s = r.place_subject.sub("", s).strip(" ,;:-–")
+        s = r.place_predicate.sub("", s).strip(" ,;:-–")
         low = s.casefold()
         if any(k in low for k in r.place_keys):
             s = r.place.sub("", s).strip(" ,;:-–")
@@ -226,6 +234,19 @@ def _lower_first(s: str) -> str:
 
 
 _PLACE_SUFFIX = re.compile(r"\s+trên\s+địa\s+bàn(?:\s+\S+)*$", re.I)
+
+
+def names_nothing(phrase: str | None) -> bool:
+    """True for words that are only openers and links ("trong", "và với"): what is left of a tail whose
+    period was blanked ("6,63% trong 6 tháng đầu năm 2018") names no metric."""
+    r = _rules()
+    s = " ".join((phrase or "").split())
+    return not _strip_tail(r.lead.sub("", s).strip(" ,;:-–"), r.tail_words)
+
+
+def starts_with_place(words: str | None) -> bool:
+    """True when the words before a number open with a named place ("huyện Lắk đạt"): a list item of places."""
+    return bool(_rules().place_subject.match(" ".join((words or "").split())))
 
 
 def without_place(phrase: str) -> str:
