@@ -1,7 +1,7 @@
 """vngov.dates: the date phrases of news leads and the year they leave out."""
 import pytest
 
-from vngov.dates import dates_a_document, find_dates, iso, resolve_year, text_years, url_date
+from vngov.dates import dates_a_document, find_dates, iso, long_before, resolve_year, text_years, url_date
 
 
 def first(text):
@@ -144,3 +144,23 @@ def test_a_congress_meets_in_the_first_year_of_the_term_it_opens():
     text = "Ngày 27/5, Đại hội đại biểu Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc."
     assert resolve_year(27, 5, None, text) == 2020
     assert resolve_year(27, 5, None, "Ngày 27/5, HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 họp.") is None
+
+
+def test_a_day_a_few_weeks_after_a_page_date_keeps_its_year():
+    # a page's date may be its first version or only its month: "Chiều 7-8" on a page dated 1 July
+    assert resolve_year(7, 8, "2025-07-01", "") == 2025
+    assert resolve_year(15, 10, "2025-07", "") == 2024    # months after: the year before
+    assert resolve_year(28, 12, "2025-01-05", "") == 2024
+
+
+def test_a_date_years_before_the_report_is_history():
+    assert long_before("2011-11-15", "2016-11-21")
+    assert not long_before("2016-11-15", "2016-11-21")
+    assert not long_before("2015-12-20", "2016-11")
+    assert not long_before("2016-11-15", None)
+
+
+def test_a_month_that_does_not_exist_never_raises():
+    assert resolve_year(5, 13, "2024-06-01", "") in (2023, 2024)
+    assert resolve_year(31, 2, "2024-01-10", "") == 2024
+    assert not long_before("2011-02-31", "2016-11-21") and not long_before("2011-11-15", "2016-13")

@@ -689,3 +689,22 @@ def test_at_least_is_an_approximator_and_admissions_told_with_them_are_new_membe
                  meeting_date="2024-07-10")
     assert one(found, 10).kind == "change" and one(found, 10).metric == "thu ngân sách"
     assert one(found, 68).metric == "kết nạp đảng viên" and one(found, 68).metric_id == "new_party_members"
+
+
+def test_places_compared_in_one_sentence_share_the_lists_metric():
+    found = figs("Về tốc độ tăng trưởng kinh tế, huyện Can Lộc có mức tăng trưởng cao nhất đạt 11,2%; huyện Lộc Hà "
+                 "đạt 9,8%; huyện Hương Khê đạt tăng trưởng 8,4%; huyện Vũ Quang đạt 7,9%.")
+    for v in (11.2, 9.8, 8.4, 7.9):
+        assert one(found, v, "%").metric == "tốc độ tăng trưởng kinh tế", v
+
+
+def test_the_third_step_of_a_trend_is_of_the_same_indicator():
+    found = figs("Tổng sản phẩm trên địa bàn tăng dần từ 6,1% năm 2016 lên 6,5% năm 2017 và 6,2% trong 6 tháng "
+                 "đầu năm 2018.")
+    last = one(found, 6.2, "%")
+    assert last.metric == one(found, 6.5, "%").metric and last.metric != "trong"
+
+
+def test_a_purpose_after_a_rate_is_not_its_metric():
+    found = figs("Phấn đấu đến năm 2025 có trên 90% hộ gia đình có Internet phục vụ học tập và sản xuất.")
+    assert one(found, 90, "%").metric.endswith("Internet")

@@ -304,3 +304,37 @@ def test_a_party_organisation_is_no_organising_verb():
              "lần thứ I, nhiệm kỳ 2025-2030 vào sáng 13-8, đồng chí Nguyễn Văn An đề nghị xã thu hút đầu tư.\n\n"
              "Tham dự Đại hội có 160 đại biểu đại diện cho gần 900 đảng viên của 37 tổ chức Đảng trực thuộc.")
     assert (m.date, m.locality) == ("2025-08-13", "xã Kông Chro")
+
+
+def test_a_founding_date_recalled_in_the_lead_is_not_the_meeting_date():
+    m = main("Hội nghị đánh giá 5 năm thành lập thị xã\nNgày cập nhật 21/11/2016\n\nNgày 10/10/2011 là ngày thành lập "
+             "thị xã Hồng Lĩnh, đến nay đã tròn 5 năm. Thị xã Hồng Lĩnh đã tổ chức hội nghị đánh giá 5 năm qua.")
+    assert m.date != "2011-10-10"
+
+
+def test_the_presidium_named_after_gom_chaired():
+    m = main(" date 2025-12 Sáng 20/12, HĐND phường Bắc Hà tổ chức kỳ họp thứ 10.\n\nChủ tọa điều hành kỳ họp gồm các "
+             "đồng chí: Trần Văn Bình - Bí thư Đảng ủy, Chủ tịch HĐND phường và đồng chí Lê Thị Hoa - Phó Chủ tịch HĐND phường.")
+    assert set(m.chair) == {"Trần Văn Bình", "Lê Thị Hoa"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ông Trần Văn Bình, Bí thư Đảng ủy, Chủ tịch HĐND xã; ông Lê Văn Hải, Phó Chủ tịch HĐND xã chủ trì kỳ họp.",
+    "Bí thư Huyện ủy Trần Văn Bình; Chủ tịch UBND huyện Lê Văn Hải chủ trì hội nghị.",
+    "Ông Trần Văn Bình – Chủ tịch UBND tỉnh và Phó Chủ tịch Lê Văn Hải cùng chủ trì hội nghị.",
+])
+def test_every_chair_listed_before_the_verb(sentence):
+    m = main(f" date 2024-07 Sáng 6/7, UBND huyện Đức Thọ tổ chức hội nghị sơ kết 6 tháng. {sentence}")
+    assert set(m.chair) == {"Trần Văn Bình", "Lê Văn Hải"}
+
+
+def test_guests_listed_by_semicolons_are_not_chairs():
+    m = main(" date 2024-07 Sáng 6/7, UBND huyện Đức Thọ tổ chức hội nghị. Tham dự có ông Trần Văn Bình, Bí thư "
+             "Huyện ủy; ông Lê Văn Hải, Phó Chủ tịch UBND huyện chủ trì hội nghị.")
+    assert "Trần Văn Bình" not in m.chair
+
+
+def test_a_commune_chosen_for_a_pilot_congress_is_its_locality():
+    m = main(" date 2020-03 Sáng 17/3, Đảng bộ huyện Can Lộc đã chọn xã Thiên Lộc làm nơi tổ chức đại hội điểm, "
+             "đại hội Đảng bộ xã nhiệm kỳ 2020-2025.")
+    assert m.locality == "xã Thiên Lộc"

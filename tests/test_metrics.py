@@ -1,7 +1,7 @@
 """vngov.metrics: the shortest phrase naming what is measured, and its canonical indicator."""
 import pytest
 
-from vngov.metrics import canonical, clean, label
+from vngov.metrics import canonical, clean, label, names_nothing, starts_with_place
 
 
 @pytest.mark.parametrize("words, metric", [
@@ -100,3 +100,26 @@ def test_a_place_named_after_cua_is_not_part_of_the_metric():
     from vngov.metrics import clean
     assert clean("GRDP của Nam Định") == "GRDP"
     assert clean("thu nhập của người dân") == "thu nhập của người dân"    # not a place
+
+
+@pytest.mark.parametrize("words, metric", [
+    ("tốc độ tăng trưởng kinh tế huyện Can Lộc có mức tăng trưởng cao nhất đạt", "tốc độ tăng trưởng kinh tế"),
+    ("huyện Ea H’leo đạt", ""),
+    ("huyện Hương Khê đạt tăng trưởng", "tăng trưởng"),
+])
+def test_a_place_that_leads_a_list_item_is_not_the_metric(words, metric):
+    assert clean(words) == metric
+
+
+def test_a_place_linked_by_voi_is_not_cut_with_what_follows():
+    assert clean("sáp nhập xã Thạch Bình với diện tích tự nhiên") != ""
+
+
+def test_link_words_alone_name_nothing():
+    assert names_nothing("trong") and names_nothing("và với")
+    assert not names_nothing("xã") and not names_nothing("hộ nghèo")
+
+
+def test_a_list_item_opening_with_a_place():
+    assert starts_with_place("huyện Lộc Hà đạt") and starts_with_place("xã Ea Tul có")
+    assert not starts_with_place("thu ngân sách huyện Lộc Hà")

@@ -26,6 +26,8 @@ def periods(text, ref=JULY_2022):
     ("Sáu tháng đầu năm 2017, thu ngân sách đạt", "2017-01/2017-06"),
     ("Chín tháng năm 2023, thu ngân sách đạt", "2023-01/2023-09"),
     ("tỷ lệ hộ nghèo đầu năm 2020 còn", "2020-01"),
+    ("Từ năm 2016 đến năm 2020, huyện đã huy động", "2016/2020"),
+    ("từ 2016 đến 2020 thu hút", "2016/2020"),
 ])
 def test_phrases_become_iso_periods(text, iso):
     found = [p for p in find_periods(text, JULY_2022) if p.iso]

@@ -9,7 +9,9 @@ documents it cites with their dates.  Words are data (``lexicon/meetings.toml``)
 """
 from __future__ import annotations
 
+import calendar
 import datetime
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -258,12 +260,44 @@ def _report_years(text: str) -> Counter[int]:
     return Counter(dict(_report_years_cached(text)))
 
 
+# A page's date can be its first version or only its month: a day up to this many days after it is still
+# of its year ("Chiều 7-8" on a page dated 2025-07-01), while a December meeting in a January article is
+# of the year before.
+_AHEAD_DAYS = 62
+
+
+def _date(y: int, m: int, d: int) -> datetime.date | None:
+    """A calendar date, the day clamped to the month's length (a "31/2" typo does not raise); None for a
+    month that does not exist ("13/2024" is no date)."""
+    if not 1 <= m <= 12 or not 1 <= y <= 9999:
+        return None
+    return datetime.date(y, m, max(1, min(d, calendar.monthrange(y, m)[1])))
+
+
+# A meeting a report tells of happened within this many days before it; a dated event older than that is
+# the history the report recalls (a founding day, an earlier congress).
+_HISTORY_DAYS = 400
+
+
+def long_before(iso_date: str | None, published: str | None) -> bool:
+    """True when ``iso_date`` lies more than about a year before the publication date (either may be partial)."""
+    if not iso_date or not published or not re.match(r"\d{4}-\d{2}", published) or not re.match(r"\d{4}-\d{2}-\d{2}$", iso_date):
+        return False
+    y, m, *d = (int(x) for x in published.split("-")[:3])
+    pub = _date(y, m, d[0] if d else 28)
+    try:
+        when = datetime.date.fromisoformat(iso_date)
+    except ValueError:
+        return False
+    return pub is not None and (pub - when).days > _HISTORY_DAYS
+
+
 def resolve_year(day: int, month: int, published: str | None, text: str) -> int | None:
     """The year of a day-and-month date in an article, or None if nothing tells it.
 
     The publication date decides when known: the event happened on or before
-    it, so a date after the publication day (a December meeting in a January
-    article) belongs to the year before.  Without one, the years the article
+    it, so a date well after the publication day (a December meeting in a January
+    article) belongs to the year before; one a few weeks after it is of its year.  Without one, the years the article
     reports on decide, read with the calendar of party and council work: from
     January to March a meeting reviews the last year and plans this one (the
     latest year is the meeting's); in November and December it reviews this
@@ -276,7 +310,10 @@ def resolve_year(day: int, month: int, published: str | None, text: str) -> int 
         if len(parts) >= 2:
             pub_m = int(parts[1])
             pub_d = int(parts[2]) if len(parts) >= 3 else 31
-            if (month, day) > (pub_m, pub_d):
+            when, pub = _date(y, month, day), _date(y, pub_m, pub_d)
+            if when is None or pub is None:
+                return y - 1 if (month, day) > (pub_m, pub_d) else y
+            if (when - pub).days > _AHEAD_DAYS:
                 return y - 1
         return y
     years = _report_years(text)

@@ -49,6 +49,7 @@ class _Rules:
     task_after: re.Pattern[str]
     guests: re.Pattern[str]
     joint: re.Pattern[str]             # the gap between co-chairs named before the verb
+    joint_before: re.Pattern[str]      # "… cùng chủ trì": every name before the verb chaired
     also: re.Pattern[str]
     counterpart: re.Pattern[str]
     led_by: re.Pattern[str]
@@ -89,6 +90,7 @@ def _rules() -> _Rules:
         provincial_host=re.compile(rf"^(?:{alternation(lex['provincial_bodies'])})(?!\w)"),
         guests=re.compile(rf"(?<!\w)(?:{alternation(ch['guests'])})(?!\w)", re.I),
         joint=re.compile(rf"^[^;:]{{0,100}}?\s(?:{alternation(ch['joint_words'])})\s[^;:]{{0,100}}$", re.I),
+        joint_before=re.compile(rf"(?<![\w])(?:{alternation(ch['joint_before'])})\s*$", re.I),
     )
 
 
@@ -439,7 +441,7 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
         if r.task_after.match(after) or not (r.chair_objects.match(after) or _capitalised_next(after)):
             continue
         before = text[:v.start()]
-        co = v.group().lower().startswith("đồng")
+        co = v.group().lower().startswith("đồng") or _rules().joint_before.search(before) is not None
         listing = None
         for listing in re.finditer(r"các\s+đồng\s+chí\s*:?", before, re.I):   # "Các đồng chí A - …; B - … chủ trì"
             break
@@ -448,7 +450,7 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
             found = _names(seg)
         else:
             seg = re.split(r"[;,]|\.\s", before)[-1]
-            found = _joint_subject(re.split(r";|\.\s", before)[-1])
+            found = _listed_subjects(_CLAUSE_END.split(before)[-1]) or _joint_subject(re.split(r";|\.\s", before)[-1])
             if not found:
                 holder = _holder(seg, body)
                 found = [holder] if holder else []
@@ -471,6 +473,22 @@ def _joint_subject(seg: str) -> list[str]:
             break
         out.insert(0, prev)
     return [n for n, _s, _e in out]
+
+
+def _listed_subjects(sentence: str) -> list[str]:
+    """Chairs listed before the verb, one per ";" ("Ông A, Bí thư Đảng ủy; ông B, Phó Chủ tịch HĐND xã chủ
+    trì kỳ họp"): every segment of the sentence opens with a name, else this is no such list."""
+    parts = sentence.split(";")
+    if len(parts) < 2 or _rules().guests.search(sentence):
+        return []
+    out = []
+    for part in parts:
+        found = names.find_names(_ADDRESS.sub("", part, count=1))
+        rest = _ADDRESS.sub("", part, count=1).rstrip(" ,")
+        if not found or (found[0][1] > 0 and found[-1][2] < len(rest)):
+            return []       # a name opens its office ("Ông A, Bí thư …") or closes it ("Bí thư Huyện ủy A")
+        out.append(found[0][0])
+    return out
 
 
 _CLAUSE_END = re.compile(r"\.\s")   # "UVT.Ư Đảng" keeps its dot; ". " ends a clause
@@ -554,7 +572,9 @@ def _meeting(article: Article, body: str, sents: list[tuple[int, int]], s: int, 
         year = when.year or (None if published else _term_opened(kind_name, text, article.title)) \
             or dates.resolve_year(when.day, when.month, published, body)
         date = dates.iso(year, when.month, when.day)
-        if when.end_day:
+        if when.year and dates.long_before(date, published):
+            date = None      # "Ngày 15/11/2011 là ngày thành lập thị xã …" in a 2016 report: history, not the meeting
+        if date and when.end_day:
             end_date = dates.iso(year, when.end_month or when.month, when.end_day)
     elif main is not None:
         date, end_date = main.date, main.end_date

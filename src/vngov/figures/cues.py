@@ -58,6 +58,7 @@ class Cues:
     sector_join: re.Pattern[str]       # "Công nghiệp – Xây dựng": a dash inside one sector's name
     bare_sector: re.Pattern[str]       # a metric that is only a sector's name
     share_head: re.Pattern[str]        # "cơ cấu kinh tế", "tỷ trọng": the head of a list of sector shares
+    topic: re.Pattern[str]             # "Về thu ngân sách, …": what a list of places that follows measures
     breakdown_keys: tuple[str, ...]
 
 
@@ -114,6 +115,7 @@ def load_cues() -> Cues:
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),
         bare_sector=re.compile(rf"(?:(?:{alternation(load('indicators')['admit']['sector_prefixes'])})\s+)?(?:{sector})"
                                rf"(?:\s*[,–-]\s*(?:{sector})|\s+và\s+(?:{sector})|\s+(?:{sector}))*", re.I),
+        topic=re.compile(rf"(?:^|[,;:.]\s*)(?:{alternation(sc['topic_openers'])})\s+(?P<topic>[^,;:.]+),\s*$", re.I),
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),

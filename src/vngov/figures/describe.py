@@ -150,8 +150,14 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     else:
         c.metric = join_words(metric, tail) if metric else None
     if metric_rules.starts_with_place(words):
-        c.metric = _place_item(done, c) or c.metric
+        c.metric = _place_item(done, c) or _topic(sent, c) or c.metric
     return anchor
+
+
+def _topic(sent: Sentence, c: Cand) -> str | None:
+    """The topic a list of places opens with ("Về tốc độ tăng trưởng kinh tế, huyện A đạt 11,2%")."""
+    m = sent.cues.topic.search(sent.text, 0, c.clause_start)
+    return metric_rules.clean(m.group("topic")) or None if m else None
 
 
 def _place_item(done: list[Cand], c: Cand) -> str | None:

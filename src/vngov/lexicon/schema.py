@@ -33,7 +33,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "sectors": {"words": "[str]", "share_heads": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str", "next_item_words": "[str]",
-                  "tail_stop": "[str]", "count_tail_stop": "[str]",
+                  "tail_stop": "[str]", "count_tail_stop": "[str]", "topic_openers": "[str]",
                   "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "not_yearly_after": "[str]", "yearly_amount": "[str]", "count_openers": "[str]"},
     },
     "legacy_encodings": {"viscii": "{str}", "tcvn3": "{str}", "vni": "{str}"},
@@ -49,7 +49,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                   "document_words": "[str]", "year_exclude_before": "[str]", "baseline_year_before": "[str]",
                   "festival_year_before": "[str]", "term_opening_kinds": "[str]", "document_window": "int"},
         "chair": {"chaired_by": "[str]", "verb": "str", "objects": "[str]", "task_words": "[str]",
-                  "guests": "[str]", "then_names": "[str]", "joint_words": "[str]"},
+                  "guests": "[str]", "then_names": "[str]", "joint_words": "[str]", "joint_before": "[str]"},
     },
     "indicators": {
         "unit_classes": "{[str]}",
