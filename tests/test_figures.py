@@ -708,3 +708,36 @@ def test_the_third_step_of_a_trend_is_of_the_same_indicator():
 def test_a_purpose_after_a_rate_is_not_its_metric():
     found = figs("Phấn đấu đến năm 2025 có trên 90% hộ gia đình có Internet phục vụ học tập và sản xuất.")
     assert one(found, 90, "%").metric.endswith("Internet")
+
+
+def test_a_plan_written_after_a_slash_is_the_years_target():
+    found = figs("6 tháng đầu năm, tổng sản lượng lương thực đạt 9.720 tấn/KH 18.500 tấn, đạt 52,5% KH.",
+                 meeting_date="2023-07-12")
+    done, plan, ratio = one(found, 9720, "tấn"), one(found, 18500, "tấn"), one(found, 52.5, "%")
+    assert (done.status, done.period) == ("actual", "2023-01/2023-06")
+    assert (plan.status, plan.period, plan.metric) == ("target", "2023", done.metric)
+    assert (ratio.status, ratio.metric) == ("actual", done.metric)
+
+
+def test_an_equals_sign_is_a_ratio_to_the_amount_before():
+    found = figs("Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp đạt 3.246 tỷ đồng, =54% kế hoạch năm.")
+    amount = one(found, 3246, "tỷ đồng")
+    assert amount.metric == "giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"
+    assert one(found, 54, "%").metric == amount.metric
+
+
+def test_the_end_of_a_movement_between_two_counts_is_the_same_count():
+    found = figs("Sau 5 năm, số hộ nghèo giảm từ 494 hộ xuống còn 247 hộ.")
+    assert one(found, 247, "hộ").metric == one(found, 494, "hộ").metric == "số hộ nghèo"
+
+
+def test_another_action_after_a_comma_is_not_the_counted_thing():
+    found = figs("Trong nhiệm kỳ, Đảng bộ xã đã kết nạp được 98 đảng viên mới, chuyển đảng chính thức cho 54 đảng viên.")
+    assert "chuyển" not in one(found, 98, "đảng viên").metric
+    kinds = figs("Năm 2023, huyện mở 16 lớp chuyên đề, bồi dưỡng nghiệp vụ chuyên đề cho 5.892 học viên.")
+    assert one(kinds, 16, "lớp").metric.endswith("lớp chuyên đề, bồi dưỡng nghiệp vụ chuyên đề")
+
+
+def test_a_percentage_rise_of_grdp_is_grdp_growth_however_grdp_is_named():
+    found = figs("Năm 2017, tổng sản phẩm trong tỉnh tăng 6,7% so với năm 2016.")
+    assert one(found, 6.7, "%").metric_id == "grdp_growth"

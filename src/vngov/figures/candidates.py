@@ -45,6 +45,7 @@ class Cand:
     drop: bool = False                 # not a figure after all ("đã 3 lần tổ chức")
     ev_start: int | None = None        # where its evidence starts, when not at its clause
     pre: str = ""                      # the words right before the number (cues are read there)
+    plan_of: "Cand | None" = None      # "6.185 tỷ đồng/KH 12.500 tỷ đồng": the result this plan is of
 
 
 # How many words after a count a logistics cue may sit and still make the count the

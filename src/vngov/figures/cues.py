@@ -59,6 +59,7 @@ class Cues:
     bare_sector: re.Pattern[str]       # a metric that is only a sector's name
     share_head: re.Pattern[str]        # "cơ cấu kinh tế", "tỷ trọng": the head of a list of sector shares
     topic: re.Pattern[str]             # "Về thu ngân sách, …": what a list of places that follows measures
+    plan_slash: re.Pattern[str]        # "6.185 tỷ đồng/KH 12.500 tỷ đồng": the plan written after a slash
     breakdown_keys: tuple[str, ...]
 
 
@@ -88,7 +89,7 @@ def load_cues() -> Cues:
         logistics=re.compile(rf"(?<![\w])(?:{alternation(sc['logistics'])})(?![\w])", re.I),
         flow=re.compile(rf"(?<![\w])(?:{alternation(sc['flow'])})(?![\w])", re.I),
         tail_stop=re.compile(rf"\s(?:{alternation(sc['tail_stop'])}|(?<!mặt\s)bằng)(?![\w])"
-                             r"|[,;.()…:“\"”]|\s-\s|\s\d", re.I),
+                             r"|[,;.()…:“\"”/]|\s-\s|\s\d", re.I),
         count_tail_stop=re.compile(rf"\s(?:{alternation(sc['count_tail_stop'])})(?![\w])"
                                    r"|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
@@ -115,6 +116,7 @@ def load_cues() -> Cues:
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),
         bare_sector=re.compile(rf"(?:(?:{alternation(load('indicators')['admit']['sector_prefixes'])})\s+)?(?:{sector})"
                                rf"(?:\s*[,–-]\s*(?:{sector})|\s+và\s+(?:{sector})|\s+(?:{sector}))*", re.I),
+        plan_slash=re.compile(rf"\s*/\s*(?:{alternation(bl['plan'])})\s*:?\s*", re.I),
         topic=re.compile(rf"(?:^|[,;:.]\s*)(?:{alternation(sc['topic_openers'])})\s+(?P<topic>[^,;:.]+),\s*$", re.I),
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),

@@ -42,6 +42,8 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
     belongs to the amount before it (its anchor), with the same metric, period and status.
     """
     prev = done[-1] if done else None
+    if prev is not None and prev.plan_of is not None and prev.unit.cls != c.unit.cls:
+        prev = prev.plan_of       # "… tấn/KH 52.663 tấn, đạt 96,38% KH": the result's ratio to its plan
     same_clause = prev is not None and prev.end > c.clause_start and prev.end <= c.start
     bounds_ = _read_cues(sent, c, prev, same_clause)
     if bounds_ is None:
@@ -55,9 +57,20 @@ def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
         c.metric = _planned_thing(c.baseline, sent)    # "hoàn thành 100% kế hoạch giải ngân vốn đầu tư công"
     status_of(sent, c, anchor, done)
     period_of(sent, c, anchor)
+    _plan_after_slash(sent, c, prev)
     state = sent.state
     if c.status != "target" and c.period and state.ref_date and bounds(c.period)[0] > state.ref_date:
         c.status = "target"      # a period that has not begun when the report was written
+
+
+def _plan_after_slash(sent: Sentence, c: Cand, prev: Cand | None) -> None:
+    """"Tổng giá trị sản xuất đạt 6.185 tỷ đồng/KH 12.500 tỷ đồng": the amount after "/KH" is the plan of
+    the one before it, a target for the whole year of that amount's period."""
+    if prev is None or prev.unit.cls != c.unit.cls or not sent.cues.plan_slash.fullmatch(sent.text, prev.end, c.start):
+        return
+    c.metric, c.own_metric, c.status, c.plan_of = prev.metric, False, "target", prev
+    if prev.period:
+        c.period = prev.period[:4]
 
 
 def _share_head(sent: Sentence, c: Cand) -> None:
@@ -125,8 +138,9 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
                 metric = merged + ", " + metric
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True) or (None if tail else _same_amount_before(done, c))
-    elif metric and len(metric_rules.without_place(metric).split()) <= 3 and not same_clause \
-            and not _names_indicator(metric):
+    elif metric and not same_clause and (sent.cues.bare_sector.fullmatch(metric) or (
+            len(metric_rules.without_place(metric).split()) <= 3 and not _names_indicator(metric))):
+        # a bare sector joins the subject before its comma: "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"
         merged = merge_previous(sent, c)
         if merged:
             metric = merged + ", " + metric
@@ -134,6 +148,8 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     if c.unit.is_count:
         if via_cho and same_clause and prev.metric:
             c.metric = prev.metric
+        elif not metric and same_clause and _range_end(sent, prev, c):
+            c.metric = prev.metric      # "số hộ nghèo giảm từ 494 hộ xuống còn 247 hộ": the same count, later
         elif not metric and c.change_cue and anchor is not None:
             c.metric = None      # "tăng 13 tiêu chí so với 2015": the change of the count before
         elif not metric and c.change_cue and same_noun(done, c) is not None:
@@ -158,6 +174,13 @@ def _topic(sent: Sentence, c: Cand) -> str | None:
     """The topic a list of places opens with ("Về tốc độ tăng trưởng kinh tế, huyện A đạt 11,2%")."""
     m = sent.cues.topic.search(sent.text, 0, c.clause_start)
     return metric_rules.clean(m.group("topic")) or None if m else None
+
+
+def _range_end(sent: Sentence, prev: Cand, c: Cand) -> bool:
+    """``c`` ends a movement "từ ``prev`` … xuống còn/lên ``c``" of the same counted thing."""
+    return (prev.unit.is_count and prev.unit.noun == c.unit.noun and bool(prev.metric)
+            and sent.cues.range_change.search(sent.text, 0, prev.start - (len(prev.approx) + 1 if prev.approx else 0))
+            is not None)
 
 
 def _place_item(done: list[Cand], c: Cand) -> str | None:

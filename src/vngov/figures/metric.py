@@ -80,7 +80,7 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     if m:
         rest = rest[:m.start()]
     if c.unit.is_count and rest.strip() and text[start + len(rest):start + len(rest) + 2] == ", ":
-        rest = _comma_continuation(text, start, rest, stop)
+        rest = _comma_continuation(text, start, rest, stop, cues.flow, c.unit.noun)
     words = rest.split()
     if not words or (len(words) > 12 and not c.unit.is_count):
         c.tail_end = start
@@ -91,9 +91,14 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     return " ".join(blank_periods(text, start, start + len(rest), mentions).split()) or None
 
 
-def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str]) -> str:
+_NUMBER_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}\d")
+
+
+def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str], flow: re.Pattern[str],
+                        noun: str | None) -> str:
     """A counted noun phrase listed with commas ("cơ sở xã, phường đạt vững mạnh"; "con trâu, bò"):
-    the next short segment without a number belongs to it."""
+    the next short segment without a number belongs to it, unless it opens another action ("kết nạp 98
+    đảng viên mới, chuyển đảng chính thức cho 54 đảng viên")."""
     nxt = start + len(rest) + 2
     end = clause_end(text, nxt)
     seg = " " + text[nxt:end]
@@ -101,6 +106,9 @@ def _comma_continuation(text: str, start: int, rest: str, stop: re.Pattern[str])
     if m:
         if m.group()[:1].isdigit():
             return rest          # the words before another figure are its subject
+        nxt_num = _NUMBER_NEXT.match(seg, m.end())
+        if flow.match(seg.strip()) and nxt_num and noun and noun.casefold() in seg[nxt_num.end():nxt_num.end() + 30].casefold():
+            return rest          # "98 đảng viên mới, chuyển đảng chính thức cho 54 đảng viên": the same noun, another action
         seg = seg[:m.start()]
     seg = seg[1:]
     if not seg.strip() or len(seg.split()) > 6:

@@ -50,6 +50,9 @@ def _indicator(metric: str | None, c: Cand, text: str) -> str | None:
         growth = metric_rules.rate_indicator(metric, c.pre, c.unit.cls)
         if growth and metric_rules.indicator(growth).parent == mid and growth.endswith("_growth"):
             return growth
+        own = metric_rules.indicator(f"{mid}_growth") if mid else None
+        if own is not None and own.parent == mid:
+            return own.id       # "tổng sản phẩm trong tỉnh tăng 6,7%": GRDP growth, however GRDP is named
     return mid
 
 
