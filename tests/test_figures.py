@@ -741,3 +741,27 @@ def test_another_action_after_a_comma_is_not_the_counted_thing():
 def test_a_percentage_rise_of_grdp_is_grdp_growth_however_grdp_is_named():
     found = figs("Năm 2017, tổng sản phẩm trong tỉnh tăng 6,7% so với năm 2016.")
     assert one(found, 6.7, "%").metric_id == "grdp_growth"
+
+
+def test_a_trend_dates_each_step_by_the_period_right_after_it():
+    found = figs("Tổng sản phẩm trên địa bàn tăng dần từ 6,1% năm 2016 lên 6,5% năm 2017 và 6,2% trong 6 tháng "
+                 "đầu năm 2018.", meeting_date="2018-07-20")
+    first = one(found, 6.1, "%")
+    assert (first.kind, first.baseline, first.period) == ("value", None, "2016")
+    assert one(found, 6.5, "%").period == "2017"
+    assert one(found, 6.2, "%").period == "2018-01/2018-06"
+
+
+def test_the_years_ahead_are_the_term_a_congress_opens():
+    found = congress_figs("Đại hội Đảng bộ xã nhiệm kỳ 2025-2030",
+                          "Sáng 12/8, Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 khai mạc. Nhiệm kỳ qua, thu "
+                          "nhập bình quân đạt 60 triệu đồng. Đại hội xác định 12 chỉ tiêu phát triển trong 5 năm tới, "
+                          "trong đó tốc độ tăng giá trị sản xuất bình quân đạt từ 20%/năm trở lên.", "2025-08-12")
+    assert one(found, 60, "triệu đồng").period == "2020/2025"
+    assert one(found, 12, "chỉ tiêu").period == "2025/2030"
+    assert one(found, 20).period == "2025/2030"
+
+
+def test_the_years_ahead_of_a_council_run_from_its_year():
+    found = figs("Trong 5 năm tới, huyện phấn đấu thu ngân sách tăng bình quân 10%/năm.", meeting_date="2023-08-12")
+    assert one(found, 10).period == "2023/2028"

@@ -123,7 +123,7 @@ def find_periods(text: str, ref: Reference) -> list[PeriodMention]:
             # a year that names a programme or a standard dates nothing, like a comparison's; so does a
             # cut-off date in brackets after a period ("năm 2019 (tính đến ngày 21/11/2019)")
             compare=compare or named_thing or _bracketed_cut_off(text, start, shape, out),
-            years=int(g["n"]) if shape == "n_years" and g.get("n") else None,
+            years=int(g["n"]) if shape in ("n_years", "next_years") and g.get("n") else None,
             local=shape == "crop_year" or _flag(rules.local, before, lowb, rules.keys["local"])))
     return out
 
@@ -184,7 +184,7 @@ def first_year(text: str) -> int | None:
 def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     """The ISO period of a phrase of ``shape`` with groups ``g``."""
     y = _year(g, ref)
-    if shape in ("now", "now_state", "reset", "n_years"):
+    if shape in ("now", "now_state", "reset", "n_years", "next_years"):
         return None
     if shape in ("span", "term", "crop_year"):
         return f"{g['y']}/{g['y2']}"

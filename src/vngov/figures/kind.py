@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 _BANG = re.compile(r"(?<![\w])bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.I)
 
 
+_FROM = re.compile(r"(?<![\w])từ\s*$", re.I)
+
+
 _PERIOD_OR_PLAN = re.compile(r"(?:năm|cùng kỳ|giai đoạn|kế hoạch|KH|dự toán)(?![\w])", re.I)
 
 
@@ -26,6 +29,8 @@ def baseline_of(text: str, c: Cand, cues: Cues) -> None:
     if m and (m.group().strip().casefold() != "trên" or c.unit.cls == "percent"):
         b0 = m.end()
     elif c.unit.cls in ("percent", "times") or c.change_cue:
+        if _FROM.search(c.pre) or cues.range_change.search(c.pre):
+            return      # "tăng từ 6,67% năm 2016 lên 6,72%": the start's own year, not a baseline
         m = cues.base_direct.match(text, rest_start)
         if not m:
             return

@@ -88,6 +88,8 @@ _LONGEST_REVIEW = 10    # years: "10 năm qua" is still a review, "45 năm" an a
 def n_years(m: PeriodMention, state: State) -> PeriodMention:
     """"trong 5 năm", "nhiệm kỳ qua" are the last span the article named (the term under review);
     with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
+    if m.shape == "next_years":
+        return _next_years(m, state)
     if m.shape != "n_years":
         return m
     if state.last_span and (not state.ref_date or end_year(state.last_span) <= state.ref_date[:4]):
@@ -99,6 +101,18 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
         y = int(state.ref_date[:4])
         return evolve(m, iso=f"{y - n}/{y}")
     return m      # "sau 45 năm tái thành lập": an anniversary, not a span of results
+
+
+def _next_years(m: PeriodMention, state: State) -> PeriodMention:
+    """"trong 5 năm tới": the term a congress opens, else the n years (a term's five) from the report's year."""
+    if state.opening and not m.years:
+        return evolve(m, iso=state.opening, task=True)
+    if state.opening and m.years == _TERM_YEARS:
+        return evolve(m, iso=state.opening, task=True)
+    if state.ref_date:
+        y = int(state.ref_date[:4])
+        return evolve(m, iso=f"{y}/{y + (m.years or _TERM_YEARS)}", task=True)
+    return m
 
 
 def advance(mentions: list[PeriodMention], state: State, text: str = "", head_end: int = -1) -> None:
@@ -190,12 +204,20 @@ _BINDING_YEARS = frozenset({"year", "year_end"})
 
 
 def _year_right_after(text: str, c: Cand, mentions: list[PeriodMention]) -> PeriodMention | None:
-    """A year written right after the figure ("17,91% năm 2015", "7,84% (năm 2011)") dates that figure alone."""
+    """A year written right after the figure ("17,91% năm 2015", "7,84% (năm 2011)") dates that figure alone;
+    so does a dated part of a year ("6,72% năm 2017 và 6,63% trong 6 tháng đầu năm 2018")."""
     for m in mentions:
-        if m.shape in _BINDING_YEARS and m.iso and not (m.compare or m.task) and c.end <= m.start \
-                and text[c.end:m.start].strip() in ("", "("):
+        if not m.iso or m.compare or m.task or c.end > m.start:
+            continue
+        gap = text[c.end:m.start].strip()
+        if (m.shape in _BINDING_YEARS and gap in ("", "(")) or \
+                (m.shape in _BINDING_PARTS and gap in ("", "(", "trong") and _YEAR.search(m.text)):
             return m
     return None
+
+
+_BINDING_PARTS = frozenset({"months_first", "months_last", "quarter"})
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _level_in_review(m: PeriodMention, running: str | None) -> bool:
@@ -248,7 +270,7 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
             return
     if explicit is None and not now and not reset:
         for m in mentions:   # a period phrase later in the figure's own clause
-            if c.end <= m.start < c.clause_end and not (m.task or m.compare or m.is_now or m.is_reset):
+            if c.end <= m.start < c.clause_end and not ((m.task and not ahead) or m.compare or m.is_now or m.is_reset):
                 explicit = m
                 break
     if reset or "/ngày" in (c.unit.base or ""):
