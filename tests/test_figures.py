@@ -765,3 +765,27 @@ def test_the_years_ahead_are_the_term_a_congress_opens():
 def test_the_years_ahead_of_a_council_run_from_its_year():
     found = figs("Trong 5 năm tới, huyện phấn đấu thu ngân sách tăng bình quân 10%/năm.", meeting_date="2023-08-12")
     assert one(found, 10).period == "2023/2028"
+
+
+def test_a_photo_captions_period_does_not_run_on():
+    found = figs("Trong tháng 11, chỉ số sản xuất công nghiệp ước tăng 5,5%.\n\nChủ tịch UBND tỉnh giao nhiệm vụ cho "
+                 "sở ngành cuối năm 2021 - Ảnh 1.\n\nTổng mức bán lẻ hàng hóa ước đạt 3.086 tỷ đồng.",
+                 meeting_date="2023-12-05")
+    assert one(found, 3086, "tỷ đồng").period == "2023-11"
+
+
+def test_a_running_total_runs_from_january():
+    found = figs("Trong tháng 11, tổng mức bán lẻ hàng hóa ước đạt 3.086 tỷ đồng; lũy kế ước đạt 32.188 tỷ đồng, "
+                 "tăng 16,5% so với cùng kỳ.", meeting_date="2023-12-05")
+    assert one(found, 3086, "tỷ đồng").period == "2023-11"
+    assert one(found, 32188, "tỷ đồng").period == "2023-01/2023-11"
+
+
+def test_a_party_congress_of_a_congress_year_reviews_the_term_before():
+    found = congress_figs("Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI",
+                          "Theo báo cáo tại Đại hội đại biểu Đảng bộ tỉnh, tổng sản phẩm trên địa bàn tăng bình quân "
+                          "gần 7%/năm.", "2020-10-15")
+    assert one(found, 7).period == "2015/2020"
+    other = congress_figs("Đại hội Hội Nông dân huyện lần thứ X",
+                          "Theo báo cáo tại Đại hội, giá trị sản xuất tăng bình quân gần 7%/năm.", "2023-10-15")
+    assert one(other, 7).period != "2018/2023"

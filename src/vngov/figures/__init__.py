@@ -37,6 +37,7 @@ The steps live in modules named for them: :mod:`.cues` (the lexicon compiled),
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 
 from vngov.figures.candidates import find_candidates
@@ -65,7 +66,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     body = article.body
     ref = reference(ctx, body)
     mentions = find_periods(body, ref)
-    opening, review = congress_terms(ctx, mentions, ref)
+    opening, review = congress_terms(ctx, mentions, ref, (article.title or "") + "\n" + body[:1500])
     state = State(ref_date=ref_date(ctx), review=review, opening=opening)
     digits = [m.start() for m in _DIGITS.finditer(body)]
     out: list[Figure] = []
@@ -87,8 +88,20 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
             quoted = [(m.start() + s, m.end() + s) for m in QUOTES.finditer(body[s:e])]
             own = [m for m in own if not any(a <= m.start < b for a, b in quoted)]   # inside a title
         k = bisect.bisect_left(digits, s)
-        out.extend(_sentence(article, s, e, own, state, k < len(digits) and digits[k] < e))
+        has_digit = k < len(digits) and digits[k] < e
+        if _is_caption(body, e):      # a caption's periods stay in the caption
+            if has_digit:
+                out.extend(_sentence(article, s, e, own, copy.copy(state), True))
+            continue
+        out.extend(_sentence(article, s, e, own, state, has_digit))
     return dedupe(out, body)
+
+
+def _is_caption(body: str, end: int) -> bool:
+    """The sentence ending at ``end`` ends a photo caption line ("… - Ảnh 1.")."""
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    return bool(body[end:line_end].strip() == "" and load_cues().caption.search(body, max(0, end - 60), end))
 
 
 def _list_period(state: State, mentions: list[PeriodMention], header_end: int) -> None:

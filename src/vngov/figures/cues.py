@@ -60,6 +60,7 @@ class Cues:
     share_head: re.Pattern[str]        # "cơ cấu kinh tế", "tỷ trọng": the head of a list of sector shares
     topic: re.Pattern[str]             # "Về thu ngân sách, …": what a list of places that follows measures
     plan_slash: re.Pattern[str]        # "6.185 tỷ đồng/KH 12.500 tỷ đồng": the plan written after a slash
+    caption: re.Pattern[str]           # "… - Ảnh 1.": a photo caption, whose periods do not run on
     breakdown_keys: tuple[str, ...]
 
 
@@ -116,6 +117,7 @@ def load_cues() -> Cues:
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),
         bare_sector=re.compile(rf"(?:(?:{alternation(load('indicators')['admit']['sector_prefixes'])})\s+)?(?:{sector})"
                                rf"(?:\s*[,–-]\s*(?:{sector})|\s+và\s+(?:{sector})|\s+(?:{sector}))*", re.I),
+        caption=re.compile(sc["caption"], re.I),
         plan_slash=re.compile(rf"\s*/\s*(?:{alternation(bl['plan'])})\s*:?\s*", re.I),
         topic=re.compile(rf"(?:^|[,;:.]\s*)(?:{alternation(sc['topic_openers'])})\s+(?P<topic>[^,;:.]+),\s*$", re.I),
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from vngov.dates import article_year, term_opening_kinds
 from vngov.figures.cues import Cues
+from vngov.lexicon import load
 from vngov.models import DocContext, evolve
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_iso, term_years
 from vngov.units import is_stock_noun
@@ -51,7 +52,8 @@ def reference(ctx: DocContext, body: str) -> Reference:
     return Reference(article_year(body[:3000]) or first_year(body[:1500]), None)
 
 
-def congress_terms(ctx: DocContext, mentions: list[PeriodMention], ref: Reference) -> tuple[str | None, str | None]:
+def congress_terms(ctx: DocContext, mentions: list[PeriodMention], ref: Reference,
+                   opening_text: str = "") -> tuple[str | None, str | None]:
     """The term a congress opens in the report's year and the term it reviews, the one before: "Đại hội …
     nhiệm kỳ 2015–2020" in 2015 sets its targets for 2015–2020 and speaks of 2010–2015 wherever a result
     states no period of its own (SCHEMA).  (None, None) for any other meeting."""
@@ -62,7 +64,17 @@ def congress_terms(ctx: DocContext, mentions: list[PeriodMention], ref: Referenc
         if years and years[0] == ref.year:
             y, y2 = years
             return f"{y}/{y2}", f"{2 * y - y2}/{y}"
-    return None, None
+    return _party_congress_terms(ref.year, opening_text)
+
+
+def _party_congress_terms(year: int, opening_text: str) -> tuple[str | None, str | None]:
+    """A local party congress that names no term: it meets in a congress year and opens the term from it."""
+    rules = load("periods")["congress"]
+    cycle = int(rules["cycle"])
+    low = opening_text.casefold()
+    if year % cycle or not any(w in low for w in rules["party_words"]):
+        return None, None
+    return f"{year}/{year + cycle}", f"{year - cycle}/{year}"
 
 
 def ref_date(ctx: DocContext) -> str | None:
@@ -303,7 +315,19 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         period = _years_ahead(period, state.ref_date)
     elif period and explicit is None and c.unit.cls == "percent":
         period = _yearly_rate_span(period, text, c, state, cues)
-    c.period = period
+    c.period = _cumulative(period, mentions, c)
+
+
+_MONTH = re.compile(r"(\d{4})-\d{2}")
+_CUMULATIVE = re.compile(r"lũy\s+kế", re.I)
+
+
+def _cumulative(period: str | None, mentions: list[PeriodMention], c: Cand) -> str | None:
+    """A running total ("tháng 11 …; lũy kế ước đạt 321.887 tỉ đồng") runs from January to the month."""
+    m = _MONTH.fullmatch(period or "")
+    if m and any(c.clause_start <= x.start < c.start and _CUMULATIVE.match(x.text) for x in mentions):
+        return f"{m.group(1)}-01/{period}"
+    return period
 
 
 def _yearly_rate_span(period: str, text: str, c: Cand, state: State, cues: Cues) -> str:
