@@ -123,3 +123,12 @@ def test_link_words_alone_name_nothing():
 def test_a_list_item_opening_with_a_place():
     assert starts_with_place("huyện Lộc Hà đạt") and starts_with_place("xã Ea Tul có")
     assert not starts_with_place("thu ngân sách huyện Lộc Hà")
+
+
+def test_a_word_is_never_held_across_a_names_edge():
+    # the segmenter may join "Hồng đề"; the name ends before the verb all the same
+    assert clean("Phường Diên Hồng đề ra") == "đề ra"
+
+
+def test_targets_not_reached_with_words_between():
+    assert canonical("chỉ tiêu thực hiện không đạt kế hoạch đề ra", "count", "chỉ tiêu") == "resolution_targets_missed"
