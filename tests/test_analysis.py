@@ -381,3 +381,16 @@ def test_a_terms_total_is_no_years_level_but_a_yearly_level_reviewed_over_a_term
               "evidence": "thu nhập bình quân đầu người đạt 52 triệu đồng"}
     panel = A.indicator_panel(pd.DataFrame([admitted, income, _revenue(2020, 90, "2020")]))
     assert set(panel["metric"]) == {"per_capita_income", "budget_revenue"}
+
+
+def test_per_capita_income_written_in_millions_is_drawn_per_person_per_year(toy_tables):
+    income = {"metric_id": "per_capita_income", "metric": "thu nhập bình quân đầu người"}
+    figs = _figure_rows(toy_tables, [
+        {**_result(2020, 56), **income, "unit": "triệu đồng", "base_unit": "VND", "base_value": 56e6},
+        {**_result(2023, 74.5), **income, "unit": "triệu đồng/người/năm", "base_unit": "VND/người/năm",
+         "base_value": 74.5e6},
+    ])
+    shown = A.in_display_units(A.indicator_panel(figs))
+    assert set(shown["unit"]) == {"triệu đồng/người/năm"}
+    assert sorted(shown["value"]) == [56, 74.5]
+    assert A.canonical_base("budget_revenue", "VND") == "VND"     # an amount keeps its own unit

@@ -504,7 +504,8 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     frame = frame[pd.Series([not _several_years(a, b) or is_annual_level(m) for a, b, m in
                              zip(frame["period_start"], frame["period_end"], frame["metric_id"])],
                             index=frame.index, dtype=bool)]
-    frame = frame.assign(metric=metric_key(frame), unit=frame["base_unit"].fillna(frame["unit"]),
+    frame = frame.assign(metric=metric_key(frame),
+                         unit=[canonical_base(m, u) for m, u in zip(frame["metric_id"], frame["base_unit"].fillna(frame["unit"]))],
                          value=frame["base_value"].fillna(frame["value"]), ref=figure_dates(frame),
                          period=[effective_period(a, b, d, st) for a, b, d, st in
                                  zip(frame["period_start"], frame["period_end"], frame["date"], frame["status"])])
@@ -518,6 +519,23 @@ def indicator_panel(figures: pd.DataFrame) -> pd.DataFrame:
     counts = frame.groupby(keys, sort=True).size().rename("n_reports")
     out = last[["value", "period", "doc_id"]].join(counts).reset_index()
     return out.sort_values(keys, kind="stable").reset_index(drop=True)[cols]
+
+
+def canonical_base(metric_id: Any, base: Any) -> Any:
+    """The base unit of an indicator's canonical unit when the figure's is its stem: per-capita income
+    written "56 triệu đồng" is VND per person per year, as the indicator says, and is drawn with the
+    incomes written in full ("74,5 triệu đồng/người/năm"), not as 0,06 tỷ đồng."""
+    from vngov.metrics import indicator
+    from vngov.units import match_unit
+
+    ind = indicator(metric_id) if isinstance(metric_id, str) else None
+    unit = getattr(ind, "canonical_unit", None) if ind is not None else None
+    if not unit or not isinstance(base, str):
+        return base
+    m = match_unit(f"1 {unit}", 2)
+    if m is None or m.base == base or not m.base.startswith(base + "/"):
+        return base
+    return m.base
 
 
 def _several_years(start: Any, end: Any) -> bool:
