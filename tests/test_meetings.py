@@ -338,3 +338,13 @@ def test_a_commune_chosen_for_a_pilot_congress_is_its_locality():
     m = main(" date 2020-03 Sáng 17/3, Đảng bộ huyện Can Lộc đã chọn xã Thiên Lộc làm nơi tổ chức đại hội điểm, "
              "đại hội Đảng bộ xã nhiệm kỳ 2020-2025.")
     assert m.locality == "xã Thiên Lộc"
+
+
+def test_every_name_under_dieu_hanh_cua_joined_by_va_or_semicolons_chaired():
+    m = main(" date 2025-12 Sáng 23/12, tiếp tục Kỳ họp thứ Hai, HĐND tỉnh khóa X, dưới sự điều hành của Phó Bí thư "
+             "Tỉnh ủy, Chủ tịch HĐND tỉnh Trần Thị Hòa và Phó Chủ tịch Thường trực HĐND tỉnh Lê Văn Giang; Phó Chủ "
+             "tịch HĐND tỉnh Đỗ Văn Phong, kỳ họp xem xét nhiều nội dung quan trọng.")
+    assert set(m.chair) == {"Trần Thị Hòa", "Lê Văn Giang", "Đỗ Văn Phong"}
+    one_chair = main(" date 2025-12 Sáng 23/12, dưới sự chủ trì của Bí thư Tỉnh ủy Trần Văn Nam, Hội nghị Tỉnh ủy "
+                     "thảo luận với Chủ tịch UBND tỉnh Lê Văn Hải về kế hoạch năm 2026.")
+    assert one_chair.chair == ("Trần Văn Nam",)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from vngov import dates, localities, names, periods
 from vngov.lexicon import alternation, load
 from vngov.models import Article, Meeting
-from vngov.text import lower_keeping_offsets, sentences
+from vngov.text import LOWER, lower_keeping_offsets, sentences
 
 # how many sentences from the top of the article may hold the meeting lead
 _LEAD_SENTENCES = 12
@@ -424,6 +424,9 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
         after = text[m.end():]
         many = re.match(r"\s*các\s+đồng\s+chí", after, re.I)
         seg = _until_guests(after) if many else re.match(r"[^,;.(]*", after).group()
+        joined = None if many else _joined_chairs(_until_guests(_LOWER_CLAUSE.split(after, 1)[0]))
+        if joined:
+            return joined     # "dưới sự điều hành của … A và … B; … C, kỳ họp …": every one of them
         found = _names(seg)
         if found:
             return tuple(found if many else found[:1])
@@ -473,6 +476,22 @@ def _joint_subject(seg: str) -> list[str]:
             break
         out.insert(0, prev)
     return [n for n, _s, _e in out]
+
+
+# A clause ends at a comma before a lower-case word ("…, kỳ họp tiến hành …"); offices after a comma are
+# capitalised ("…, Chủ tịch HĐND tỉnh").
+_LOWER_CLAUSE = re.compile(rf"\.\s|,\s+(?=[{LOWER}])")
+
+
+def _joined_chairs(seg: str) -> tuple[str, ...] | None:
+    """Names after "dưới sự chủ trì của" joined by "và" or ";", each with its offices; None for one name."""
+    found = names.find_names(seg)
+    if len(found) < 2:
+        return None
+    for (_n, _s, e), (_m, s2, _e2) in zip(found, found[1:]):
+        if not re.search(r"\svà\s|;", seg[e:s2]):
+            return None
+    return tuple(n for n, _s, _e in found)
 
 
 def _listed_subjects(sentence: str) -> list[str]:
