@@ -174,3 +174,9 @@ def test_a_year_that_names_a_programme_dates_nothing():
     ref = Reference(2019, 7)
     found = find_periods("Trong 6 tháng đầu năm, xã đã ban hành Kế hoạch hành động, Chương trình trọng tâm năm 2019", ref)
     assert [(m.iso, m.compare) for m in found] == [("2019-01/2019-06", False), ("2019", True)]
+
+
+def test_a_growth_scenarios_year_names_the_plan_not_a_period_of_results():
+    (scenario,) = find_periods("Trong tháng 8, các ngành bám sát kịch bản tăng trưởng GRDP năm 2025 của tỉnh",
+                               JULY_2022)[1:]
+    assert scenario.task
