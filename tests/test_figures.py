@@ -789,3 +789,14 @@ def test_a_party_congress_of_a_congress_year_reviews_the_term_before():
     other = congress_figs("Đại hội Hội Nông dân huyện lần thứ X",
                           "Theo báo cáo tại Đại hội, giá trị sản xuất tăng bình quân gần 7%/năm.", "2023-10-15")
     assert one(other, 7).period != "2018/2023"
+
+
+def test_a_figure_alone_in_brackets_measures_the_words_before_them():
+    found = figs("Nhiều chỉ tiêu tăng so với cùng kỳ như: thu ngân sách trên địa bàn (tăng 57%); doanh thu vận tải "
+                 "(tăng 11%).")
+    budget = one(found, 57, "%")
+    assert (budget.metric, budget.kind) == ("thu ngân sách trên địa bàn", "change")
+    assert budget.evidence.text.startswith("thu ngân sách")
+    assert one(found, 11, "%").metric == "doanh thu vận tải"
+    kept = figs("Tổng thu ngân sách đạt 120 tỷ đồng (tăng 12%).")
+    assert one(kept, 12, "%").metric == one(kept, 120, "tỷ đồng").metric     # a change of the amount before

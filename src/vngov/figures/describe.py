@@ -5,6 +5,7 @@ import re
 
 from vngov import metrics as metric_rules
 from vngov.figures.candidates import Cand
+from vngov.figures.clauses import clause_start
 from vngov.figures.cues import Cues
 from vngov.figures.kind import baseline_of, kind_of
 from vngov.figures.metric import (after_subject, blank_periods, continues, join_words,
@@ -167,7 +168,23 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
         c.metric = join_words(metric, tail) if metric else None
     if metric_rules.starts_with_place(words):
         c.metric = _place_item(done, c) or _topic(sent, c) or c.metric
+    if not c.metric and (anchor is None or not anchor.metric):
+        c.metric = _before_bracket(sent, c)
     return anchor
+
+
+def _before_bracket(sent: Sentence, c: Cand) -> str | None:
+    """A figure alone in brackets measures the words before them: "Thu ngân sách trên địa bàn (tăng 57%)",
+    "kinh tế duy trì và tăng trưởng khá (7,2%)"."""
+    text = sent.text
+    k = c.clause_start - 1
+    if k < 0 or text[k] != "(":
+        return None
+    ps = clause_start(text, k)
+    if ps >= k:
+        return None
+    c.ev_start = ps
+    return metric_rules.clean(blank_periods(text, ps, k, sent.mentions)) or None
 
 
 def _topic(sent: Sentence, c: Cand) -> str | None:
