@@ -800,3 +800,9 @@ def test_a_figure_alone_in_brackets_measures_the_words_before_them():
     assert one(found, 11, "%").metric == "doanh thu vận tải"
     kept = figs("Tổng thu ngân sách đạt 120 tỷ đồng (tăng 12%).")
     assert one(kept, 12, "%").metric == one(kept, 120, "tỷ đồng").metric     # a change of the amount before
+
+
+def test_what_a_multiple_is_of_is_its_baseline_not_its_metric():
+    found = figs("GRDP bình quân đầu người đạt 8.500 USD, gấp 1,16 lần bình quân cả nước.")
+    times = one(found, 1.16, "lần")
+    assert (times.baseline, times.metric) == ("bình quân cả nước", "GRDP bình quân đầu người")

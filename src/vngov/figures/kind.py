@@ -35,8 +35,8 @@ def baseline_of(text: str, c: Cand, cues: Cues) -> None:
         if not m:
             return
         b0 = m.end()
-        if c.unit.cls != "percent" and not _PERIOD_OR_PLAN.match(text, b0):
-            return
+        if c.unit.cls not in ("percent", "times") and not _PERIOD_OR_PLAN.match(text, b0):
+            return      # "gấp 1,16 lần bình quân cả nước": any plan or period word after a multiple
     else:
         return
     stop = cues.base_stop.search(text, b0)
