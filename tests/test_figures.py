@@ -806,3 +806,9 @@ def test_what_a_multiple_is_of_is_its_baseline_not_its_metric():
     found = figs("GRDP bình quân đầu người đạt 8.500 USD, gấp 1,16 lần bình quân cả nước.")
     times = one(found, 1.16, "lần")
     assert (times.baseline, times.metric) == ("bình quân cả nước", "GRDP bình quân đầu người")
+
+
+def test_a_place_before_brackets_is_compared_not_measured():
+    found = figs("Quy mô nền kinh tế của thành phố ước đạt xấp xỉ 30 tỷ USD, sau Hà Nội (khoảng 63 tỷ USD), "
+                 "TP. Hồ Chí Minh (khoảng 118 tỷ USD).")
+    assert one(found, 118, "tỷ USD").metric == one(found, 30, "tỷ USD").metric == "quy mô nền kinh tế"

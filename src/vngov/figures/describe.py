@@ -14,6 +14,7 @@ from vngov.figures.scope import period_of
 from vngov.figures.sentence import Sentence
 from vngov.figures.status import status_of
 from vngov.periods import Reference, bounds, find_periods
+from vngov.text import CAPITAL
 
 
 _PARENS = re.compile(r"\([^()]*\)")
@@ -183,8 +184,15 @@ def _before_bracket(sent: Sentence, c: Cand) -> str | None:
     ps = clause_start(text, k)
     if ps >= k:
         return None
+    words = blank_periods(text, ps, k, sent.mentions)
+    metric = metric_rules.clean(words)
+    if not metric or metric_rules.starts_with_place(words) or _NAME_ONLY.fullmatch(words.strip()):
+        return None       # "sau Hà Nội (khoảng 63 tỷ USD)": a place compared, not what is measured
     c.ev_start = ps
-    return metric_rules.clean(blank_periods(text, ps, k, sent.mentions)) or None
+    return metric
+
+
+_NAME_ONLY = re.compile(rf"(?:\w+\s+)?{CAPITAL}[\w.’']*(?:\s+{CAPITAL}[\w.’']*)*")
 
 
 def _topic(sent: Sentence, c: Cand) -> str | None:
