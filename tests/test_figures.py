@@ -812,3 +812,13 @@ def test_a_place_before_brackets_is_compared_not_measured():
     found = figs("Quy mô nền kinh tế của thành phố ước đạt xấp xỉ 30 tỷ USD, sau Hà Nội (khoảng 63 tỷ USD), "
                  "TP. Hồ Chí Minh (khoảng 118 tỷ USD).")
     assert one(found, 118, "tỷ USD").metric == one(found, 30, "tỷ USD").metric == "quy mô nền kinh tế"
+
+
+def test_half_a_term_is_the_first_half_of_the_term_under_way():
+    found = figs("Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025.\n\n"
+                 "Qua nửa nhiệm kỳ, huyện có 9/19 chỉ tiêu đạt nghị quyết; thu nhập bình quân đầu người đạt 52 triệu "
+                 "đồng.", meeting_date="2023-05-22")
+    assert one(found, 52, "triệu đồng").period == "2020/2022"
+    early = figs("Trong 6 tháng đầu năm 2023, các cấp ủy tổ chức sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội "
+                 "nhiệm kỳ 2020-2025. Đảng bộ đã kết nạp được 1.135 đảng viên.", meeting_date="2023-07-10")
+    assert one(early, 1135, "đảng viên").period == "2023-01/2023-06"    # a review named, not the period of results

@@ -44,7 +44,8 @@ from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
 from vngov.figures.output import dedupe, to_figure
-from vngov.figures.scope import State, advance, congress_terms, n_years, new_paragraph, ref_date, reference, shift
+from vngov.figures.scope import (State, advance, congress_terms, n_years, new_paragraph, ref_date, reference, shift,
+                                 term_under_way)
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at
@@ -67,7 +68,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     ref = reference(ctx, body)
     mentions = find_periods(body, ref)
     opening, review = congress_terms(ctx, mentions, ref, (article.title or "") + "\n" + body[:1500])
-    state = State(ref_date=ref_date(ctx), review=review, opening=opening)
+    state = State(ref_date=ref_date(ctx), review=review, opening=opening, term=term_under_way(mentions, ref))
     digits = [m.start() for m in _DIGITS.finditer(body)]
     out: list[Figure] = []
     prev_end = 0

@@ -37,6 +37,7 @@ class State:
     ref_date: str | None = None  # last day the report can speak of as done (YYYY-MM-DD)
     review: str | None = None    # the term a congress reviews: results' period where none is stated
     opening: str | None = None   # the term a congress opens: targets' period where none is stated
+    term: tuple[int, int] | None = None   # the term under way when the report was written (half-term reviews)
     revert_to: str | None = None  # the wider period a narrower one stated mid-paragraph sits in
     para_head: str | None = None  # the first dated period of the current paragraph
     para_dated: int = 0           # dated periods seen in the current paragraph
@@ -77,6 +78,17 @@ def _party_congress_terms(year: int, opening_text: str) -> tuple[str | None, str
     return f"{year}/{year + cycle}", f"{year - cycle}/{year}"
 
 
+def term_under_way(mentions: list[PeriodMention], ref: Reference) -> tuple[int, int] | None:
+    """The term the report's year falls in ("nhiệm kỳ 2020–2025" in 2022), from the article's term phrases."""
+    if not ref.year:
+        return None
+    for m in mentions:
+        years = term_years(m)
+        if years and years[0] <= ref.year < years[1]:
+            return years
+    return None
+
+
 def ref_date(ctx: DocContext) -> str | None:
     """The report's date as the last day it may cover: "2024-01" counts as 2024-01-31."""
     d = ctx.meeting_date or ctx.published
@@ -102,6 +114,11 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
     if m.shape == "next_years":
         return _next_years(m, state)
+    if m.shape == "half_term":
+        if state.term is None:
+            return m
+        y, y2 = state.term
+        return evolve(m, iso=f"{y}/{y + (y2 - y) // 2}")     # "giữa nhiệm kỳ 2020–2025": 2020/2022
     if m.shape != "n_years":
         return m
     if state.last_span and (not state.ref_date or end_year(state.last_span) <= state.ref_date[:4]):
