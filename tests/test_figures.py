@@ -822,3 +822,90 @@ def test_half_a_term_is_the_first_half_of_the_term_under_way():
     early = figs("Trong 6 tháng đầu năm 2023, các cấp ủy tổ chức sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội "
                  "nhiệm kỳ 2020-2025. Đảng bộ đã kết nạp được 1.135 đảng viên.", meeting_date="2023-07-10")
     assert one(early, 1135, "đảng viên").period == "2023-01/2023-06"    # a review named, not the period of results
+
+
+def test_sck_is_the_same_period_a_year_before_written_short():
+    found = figs("Năm 2023, tổng giá trị sản xuất hơn 67.000 tỷ đồng, tăng 11,33% so cùng kỳ (SCK). Trong đó, "
+                 "lĩnh vực nông nghiệp đạt 1.926 tỷ đồng, tăng hơn 3% SCK. Diện tích gieo trồng 24.600 ha, "
+                 "SCK tăng 9,2%.")
+    assert one(found, 11.33, "%").baseline == "cùng kỳ"
+    for v in (3, 9.2):
+        change = one(found, v, "%")
+        assert (change.kind, change.baseline, change.baseline_class) == ("change", "SCK", "period")
+        assert change.metric != "SCK"
+    assert one(found, 9.2, "%").metric == "diện tích gieo trồng"
+
+
+def test_a_metric_that_names_its_count_gets_no_unit_noun():
+    found = figs("Năm nay, lượng khách đến tham quan Mỹ Sơn ước đạt 360.000 người; số lao động được giải quyết "
+                 "việc làm 2.500 người; kết nạp 120 đảng viên.")
+    assert one(found, 360000, "người").metric == "lượng khách đến tham quan Mỹ Sơn"
+    assert one(found, 2500, "người").metric == "số lao động được giải quyết việc làm"
+    assert "đảng viên" in one(found, 120, "đảng viên").metric
+
+
+def test_a_counted_thing_keeps_its_dashed_compound_and_drops_the_actor():
+    found = figs("Trong năm qua, UBND huyện đã lãnh đạo, chỉ đạo quyết liệt các cấp chính quyền thực hiện đạt "
+                 "10/12 chỉ tiêu chủ yếu về kinh tế - xã hội, 8/8 chỉ tiêu phát triển ngành. Năm 2023, huyện có "
+                 "tổng giá trị sản xuất là hơn 67.000 tỷ đồng.")
+    assert one(found, 10, "chỉ tiêu").metric == "chỉ tiêu chủ yếu về kinh tế - xã hội"
+    assert one(found, 67000, "tỷ đồng").metric == "tổng giá trị sản xuất"
+
+
+def test_a_period_opening_a_sentence_dates_every_item_of_its_list():
+    found = congress_figs("Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030",
+                          "Nhiệm kỳ qua, Đảng bộ xã đã triển khai toàn diện các nhiệm vụ. Đến cuối năm 2024, thu nhập "
+                          "bình quân đầu người đạt 43,7 triệu đồng/năm; tỷ lệ hộ nghèo còn 21,5%; tỷ lệ người dân tham "
+                          "gia BHYT đạt 97%.", "2025-07-30")
+    assert {one(found, v, "%").period for v in (21.5, 97)} == {"2024"}
+    reviewed = congress_figs("Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030",
+                             "Nhiệm kỳ qua, tỷ lệ hộ nghèo giảm còn 2,1%; đến cuối năm 2024, tỷ lệ người dân tham gia "
+                             "BHYT đạt 97%; thu nhập bình quân đầu người đạt 60 triệu đồng.", "2025-07-30")
+    assert one(reviewed, 60).period == "2020/2025"     # a level named inside a later item dates that item only
+
+
+def test_a_count_of_targets_set_opens_a_list_of_targets_to_the_paragraph_end():
+    found = figs("Hội nghị quán triệt Nghị quyết Đại hội nhiệm kỳ 2025-2030.\n\nPhấn đấu đến năm 2030 xã đạt nông thôn mới nâng cao. Nghị quyết đề ra 25 chỉ tiêu trên các lĩnh vực "
+                 "trong đó phấn đấu tốc độ tăng tổng giá trị sản phẩm bình quân hàng năm 8%; thu nhập bình quân đầu "
+                 "người đến năm 2030 đạt 86,4 triệu đồng. Hàng năm kết nạp mới từ 25 đảng viên trở lên.\n\n"
+                 "Năm 2025, thu ngân sách đạt 12 tỷ đồng.",
+                 meeting_date="2025-09-23", published="2025-09-23")
+    found = [f for f in found]
+    assert all(f.status == "target" for f in found if f.value != 12), [(f.value, f.status) for f in found]
+    assert one(found, 8, "%").period == "2025/2030" and one(found, 86.4).period == "2030"
+    assert one(found, 12, "tỷ đồng").status == "actual"
+
+
+def test_a_resolution_of_the_term_just_begun_dates_its_targets():
+    found = figs("Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030. Nghị quyết đề ra "
+                 "25 chỉ tiêu: tốc độ tăng thu ngân sách bình quân hằng năm 10%.", meeting_date="2025-09-23")
+    assert one(found, 25, "chỉ tiêu").period == one(found, 10, "%").period == "2025/2030"
+    later = figs("Sơ kết Nghị quyết Đại hội nhiệm kỳ 2020-2025. Phấn đấu tăng thu ngân sách 10%.",
+                 meeting_date="2023-09-23")
+    assert one(later, 10, "%").period != "2020/2025"   # a term under way for years: no guess
+
+
+def test_a_year_after_vao_dates_its_own_figure_and_a_baseline_between_metric_and_verb():
+    found = figs("Một số chỉ tiêu cụ thể: Thu ngân sách Nhà nước tăng bình quân 30%/năm, đạt trên 2 tỷ đồng vào năm "
+                 "2030; thu nhập bình quân đầu người đến năm 2030 so với năm 2025 tăng 31,6%.",
+                 meeting_date="2025-07-30")
+    amount = one(found, 2, "tỷ đồng")
+    assert (amount.metric, amount.period) == ("thu ngân sách Nhà nước", "2030")
+    rise = one(found, 31.6, "%")
+    assert (rise.kind, rise.baseline, rise.metric) == ("change", "năm 2025", "thu nhập bình quân đầu người")
+
+
+def test_units_merged_into_a_new_one_are_no_figure_and_now_opens_no_metric():
+    found = figs("Đảng bộ xã được thành lập trên cơ sở sáp nhập Đảng bộ 3 xã Hợp Lý, Quang Sơn và Ngọc Mỹ. Hiện Đảng "
+                 "bộ có 45 chi bộ với 1.008 đảng viên. Sau sáp nhập, xã có 25.000 người.", meeting_date="2025-07-28")
+    assert [f.value for f in found if f.unit == "xã"] == []
+    assert one(found, 45, "chi bộ").metric == "chi bộ"
+    assert one(found, 25000).value == 25000
+
+
+def test_a_numbered_label_before_a_colon_is_the_metric():
+    found = figs("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)\n(2) Thu nhập bình quân đầu người đến năm 2025: 45 triệu "
+                 "đồng/năm.\n(7) Tỷ lệ lao động qua đào tạo: trên 20%.", meeting_date="2020-08-01")
+    assert one(found, 45).metric == "thu nhập bình quân đầu người"
+    rate = one(found, 20, "%")
+    assert (rate.metric, rate.status) == ("tỷ lệ lao động qua đào tạo", "target")

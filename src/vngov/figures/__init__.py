@@ -48,7 +48,7 @@ from vngov.figures.scope import (State, advance, congress_terms, n_years, new_pa
                                  term_under_way)
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
-from vngov.figures.status import sets_targets, target_from, target_header_at
+from vngov.figures.status import sets_targets, target_from, target_header_at, targets_set
 from vngov.models import Article, DocContext, Figure
 from vngov.periods import PeriodMention, find_periods, term_iso
 from vngov.text import sentences
@@ -56,7 +56,7 @@ from vngov.text import sentences
 __all__ = ["extract_figures"]
 
 
-_LIST_ITEM = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s")
+_LIST_ITEM = re.compile(r"[-+•*–]\s|\(?\d{1,2}[.)]\s|[a-zđ]\)\s")
 
 
 _DIGITS = re.compile(r"\d+")
@@ -149,6 +149,6 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if cands:
         state.head_status = cands[0].status
     advance(rel, state, text, cands[0].start)
-    if header or sets_targets(text, target_at, rel, state, cues):
-        state.target_para = True
+    if header or sets_targets(text, target_at, rel, state, cues) or targets_set(text, cues) is not None:
+        state.target_para = True      # the list of targets set goes on to the paragraph's end
     return figs

@@ -53,6 +53,8 @@ class Cues:
     target_named: frozenset[str]       # target cues that only name targets ("chỉ tiêu đề ra")
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
+    merged: re.Pattern[str]            # "sáp nhập Đảng bộ 3 xã …": the make-up of a new unit, not a figure
+    quantity_head: re.Pattern[str]     # "lượng khách …": a metric that names its count, unit noun not added
     logistics_keys: tuple[str, ...]
     next_item: re.Pattern[str]         # "và thương mại dịch vụ chiếm 37,84%": the next item, not a tail
     sector_join: re.Pattern[str]       # "Công nghiệp – Xây dựng": a dash inside one sector's name
@@ -71,6 +73,7 @@ def load_cues() -> Cues:
     sector = alternation(lex["sectors"]["words"])
     mods = alternation(kd["change_modifiers"])
     approx = alternation(lex["approximators"])
+    dash = rf"\s-\s(?!(?:{alternation(sc['dash_compound_ends'])})(?![\w]))"   # not "kinh tế - xã hội"
     return Cues(
         estimate=re.compile(rf"(?<![\w])(?:{alternation(st['estimate'])})(?![\w])", re.I),
         target=re.compile(rf"(?<![\w])(?:{alternation(st['target'])}|{'|'.join(st['target_patterns'])})(?![\w])", re.I),
@@ -88,11 +91,11 @@ def load_cues() -> Cues:
         not_after=re.compile(rf"(?<![\w])(?<!tổng\s)(?:{alternation(sc['not_after'])})\s*$", re.I),
         name_after=re.compile(rf"\s*(?:{alternation(sc['name_after'])})(?![\w])", re.I),
         logistics=re.compile(rf"(?<![\w])(?:{alternation(sc['logistics'])})(?![\w])", re.I),
-        flow=re.compile(rf"(?<![\w])(?:{alternation(sc['flow'])})(?![\w])", re.I),
+        flow=re.compile(rf"(?<![\w])(?<!các\s)(?<!những\s)(?:{alternation(sc['flow'])})(?![\w])", re.I),
         tail_stop=re.compile(rf"\s(?:{alternation(sc['tail_stop'])}|(?<!mặt\s)bằng)(?![\w])"
-                             r"|[,;.()…:“\"”/]|\s-\s|\s\d", re.I),
+                             rf"|[,;.()…:“\"”/]|{dash}|\s\d", re.I),
         count_tail_stop=re.compile(rf"\s(?:{alternation(sc['count_tail_stop'])})(?![\w])"
-                                   r"|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|\s-\s", re.I),
+                                   rf"|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|{dash}", re.I),
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
@@ -108,7 +111,7 @@ def load_cues() -> Cues:
         range_change=re.compile(rf"(?<![\w])(?:{alternation(kd['range_change_before'])})\s*$", re.I),
         targets_listed=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})\s+(?P<n>\d+)\s+"
                                   rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?"
-                                  rf"(?::|,\s*(?:{alternation(st['list_openers'])})(?![\w]))",
+                                  rf"(?::|,?\s*(?:{alternation(st['list_openers'])})(?![\w]))",
                                   re.I),
         targets_reached=re.compile(rf"\d+\s*/\s*\d+\s+(?:{alternation(st['set_counts'])})(?![\w])", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
@@ -122,6 +125,8 @@ def load_cues() -> Cues:
         topic=re.compile(rf"(?:^|[,;:.]\s*)(?:{alternation(sc['topic_openers'])})\s+(?P<topic>[^,;:.]+),\s*$", re.I),
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
+        merged=re.compile(rf"(?<![\w])(?:{alternation(sc['merge_verbs'])})(?:\s+[^\s\d,;.:]+){{0,3}}\s+$", re.I),
+        quantity_head=re.compile(rf"(?:{alternation(sc['quantity_heads'])})\s+\w", re.I),
         target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),
         result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),
         estimate_opener=re.compile(rf"^\W*(?:{alternation(st['estimate_openers'])})(?![\w])", re.I),

@@ -20,8 +20,12 @@ from vngov.text import CAPITAL
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-_BASELINE_FIRST = re.compile(r"\s*(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"
+_BASELINE_FIRST = re.compile(r"\s*(?:(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)|(SCK))"
                              r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
+
+
+_BASELINE_BEFORE_VERB = re.compile(r"(?<![\w])(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)"
+                                   r"[^,;]*?)\s*$", re.I)
 
 
 _VERB_FIRST = re.compile(r"\s*(?:(?:phấn\s+đấu|dự\s+kiến|tiếp\s+tục|sẽ|cần)\s+)*(?:tăng|giảm)(?!\s+(?:trưởng|cường))\s+(?=\S)",
@@ -111,9 +115,14 @@ def _read_cues(sent: Sentence, c: Cand, prev: Cand | None, same_clause: bool) ->
     if c.baseline is None and c.change_cue:
         lead = _BASELINE_FIRST.match(text, pre_start)
         if lead:                      # "so với cùng kỳ giảm 3 vụ": the baseline is written first
-            c.baseline = lead.group(1).strip()
-            pre_start = max(pre_start, lead.end(1))
+            c.baseline = lead.group(lead.lastindex).strip()     # "SCK tăng 9,2%": "so (với) cùng kỳ"
+            pre_start = max(pre_start, lead.end(lead.lastindex))
             c.ev_start = c.clause_start
+        else:                         # "thu nhập … đến năm 2030 so với năm 2025 tăng 31,6%": between metric and verb
+            mid = _BASELINE_BEFORE_VERB.search(text, pre_start, num_start)
+            if mid:
+                c.baseline = mid.group(1).strip()
+                num_start = mid.start()
     if c.unit.cls == "times" and not (c.change_cue or c.ratio_cue or c.baseline):
         return None
     return pre_start, num_start
@@ -138,6 +147,8 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             merged = merge_previous(sent, c)      # "tổng đàn gia súc, gia cầm 89.500 con"
             if merged:
                 metric = merged + ", " + metric
+        elif not metric and not same_clause and c.clause_start > 0 and text[c.clause_start - 1] == ":":
+            metric = merge_previous(sent, c, colon_too=True) or metric   # "Số trường đạt chuẩn: 04 trường"
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True) or (None if tail else _same_amount_before(done, c))
     elif metric and not same_clause and (sent.cues.bare_sector.fullmatch(metric) or (
@@ -248,7 +259,8 @@ def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str
     if tail and len(tail.split()) >= 2 and metric and not sent.cues.count_opener.match(metric) \
             and not sent.cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
         metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric
-    return join_words(metric, None if noun.casefold() in metric.casefold() else noun, tail)
+    named = noun.casefold() in metric.casefold() or sent.cues.quantity_head.match(metric)
+    return join_words(metric, None if named else noun, tail)
 
 
 def _planned_thing(baseline: str, sent: Sentence) -> str | None:

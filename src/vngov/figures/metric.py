@@ -132,6 +132,9 @@ _MERGE_WORDS = 7
 _SHORT_WORDS = 5
 
 
+_ITEM_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-–+•*])\s+")
+
+
 def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | None:
     """A subject split by a comma ("khu vực nông lâm, thủy sản tăng …") or a colon
     ("Thu ngân sách: 193,65 tỷ đồng"): the short segment before."""
@@ -140,7 +143,7 @@ def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | No
     parts: list[str] = []
     while len(parts) < 3 and k >= 1 and (text[k] == "," or (colon_too and not parts and text[k] == ":")):
         ps = clause_start(text, k)
-        seg = blank_periods(text, ps, k, mentions)
+        seg = _ITEM_MARK.sub("", blank_periods(text, ps, k, mentions))   # "(2) Thu nhập …: 45 triệu đồng"
         if any(ch.isdigit() for ch in seg):
             break
         seg = metric_rules.clean(seg)

@@ -233,13 +233,14 @@ _BINDING_YEARS = frozenset({"year", "year_end"})
 
 
 def _year_right_after(text: str, c: Cand, mentions: list[PeriodMention]) -> PeriodMention | None:
-    """A year written right after the figure ("17,91% năm 2015", "7,84% (năm 2011)") dates that figure alone;
+    """A year written right after the figure ("17,91% năm 2015", "7,84% (năm 2011)", "2 tỷ đồng vào năm 2030")
+    dates that figure alone;
     so does a dated part of a year ("6,72% năm 2017 và 6,63% trong 6 tháng đầu năm 2018")."""
     for m in mentions:
         if not m.iso or m.compare or m.task or c.end > m.start:
             continue
         gap = text[c.end:m.start].strip()
-        if (m.shape in _BINDING_YEARS and gap in ("", "(")) or \
+        if (m.shape in _BINDING_YEARS and gap in ("", "(", "vào")) or \
                 (m.shape in _BINDING_PARTS and gap in ("", "(", "trong") and _YEAR.search(m.text)):
             return m
     return None
@@ -258,6 +259,13 @@ def _level_in_review(m: PeriodMention, running: str | None) -> bool:
 
 
 _UNTIL = ("to_date", "to_month", "to_month_end")
+_SENTENCE_OPENERS = ("tính", "tính chung", "riêng", "trong đó", "cụ thể", "theo đó")
+
+
+def _heads_sentence(text: str, m: PeriodMention) -> bool:
+    """"Đến cuối năm 2024, thu nhập … đạt 43,7 triệu đồng; tỷ lệ hộ nghèo còn 21,5%": a period opening the
+    sentence dates every item of its list, even a level inside a longer review."""
+    return text[:m.start].strip(" ,:-–").casefold() in ("",) + _SENTENCE_OPENERS
 # Amounts and rates a congress reports with no period are of the term it reviews; counts and areas are
 # standing stocks ("Đảng bộ có 1.026 đảng viên", "diện tích tự nhiên 25 km²") and keep none.
 _REVIEWED = frozenset({"percent", "money"})
@@ -281,7 +289,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         if ahead and m.iso is None and m.shape == "term_review":
             m = evolve(m, iso=term_iso(m))     # "nhiệm kỳ 2025-2030, Đảng bộ đề ra: … bình quân 10%": the term's
         if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start] \
-                and not (ahead and m.shape == "to_year") and not (m.shape in _UNTIL and m.end <= sent.head_end):
+                and not (ahead and m.shape == "to_year") and not (m.shape in _UNTIL and m.end <= sent.head_end) \
+                and not _heads_sentence(text, m):
             continue   # "đến 28/10" dates one item, not the rest of the list; a horizon dates a list of targets,
             # and "đến hết tháng 7, …; …" at the head of the list dates all of it
         if item_only(m, text, c.start, sent.head_end, explicit.iso if explicit is not None else state.running):
@@ -308,7 +317,7 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     if c.unit.is_count or c.num.is_fraction:
         c.period = _count_period(text, c, explicit, now, carried_now, state, cues)
         if c.period is None and c.status == "target" and not now:
-            c.period = state.opening
+            c.period = targets_term(state)
         return
     if now and ((c.unit.cls == "percent" and c.kind == "value") or (now_state and c.kind == "value")):
         c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
@@ -319,7 +328,7 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     if period is None and not now and c.status != "target" and c.unit.cls in _REVIEWED:
         period = state.review      # "Tổng giá trị sản xuất bình quân đạt 8,21%/năm" at a 2015 congress: 2010/2015
     if period is None and c.status == "target":
-        period = state.opening     # "Đại hội đề ra 24 chỉ tiêu" at the congress of 2025–2030: 2025/2030
+        period = targets_term(state)
     if period is None and not now and c.status != "target":
         period = after_baseline(mentions, state.ref_date)
     horizon = explicit.shape == "to_year" if explicit is not None else bool(in_list and state.target_horizon)
@@ -333,6 +342,17 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
     elif period and explicit is None and c.unit.cls == "percent":
         period = _yearly_rate_span(period, text, c, state, cues)
     c.period = _cumulative(period, mentions, c)
+
+
+def targets_term(state: State) -> str | None:
+    """The period of targets that name none: the term a congress opens ("Đại hội đề ra 24 chỉ tiêu" at the
+    congress of 2025–2030), else a term that begins in the report's year (its resolution's targets, told
+    at a conference that studies it)."""
+    if state.opening:
+        return state.opening
+    if state.term and state.ref_date and int(state.ref_date[:4]) == state.term[0]:
+        return f"{state.term[0]}/{state.term[1]}"
+    return None
 
 
 _MONTH = re.compile(r"(\d{4})-\d{2}")

@@ -109,13 +109,13 @@ def target_from(text: str, cues: Cues) -> int | None:
     cleaned = _COMPARISON.sub(spaces, cleaned)
     cleaned = _PCT_OF_PLAN.sub(spaces, cleaned)
     ends = [m.end() for m in (_target_cue(cleaned, cues), target_header_at(text, cues)) if m]
-    listed = _targets_set(text, cues)
+    listed = targets_set(text, cues)
     if listed is not None:
         ends.append(listed)
     return min(ends) if ends else None
 
 
-def _targets_set(text: str, cues: Cues) -> int | None:
+def targets_set(text: str, cues: Cues) -> int | None:
     """Where a count of targets set and then listed begins ("Đại hội đề ra 24 chỉ tiêu, trong đó …", "đề ra
     12 chỉ tiêu cụ thể: …"): the count and the list are targets, unless the sentence goes on to what was
     reached ("đề ra 28 chỉ tiêu, trong đó có 25/28 chỉ tiêu đạt")."""
