@@ -909,3 +909,64 @@ def test_a_numbered_label_before_a_colon_is_the_metric():
     assert one(found, 45).metric == "thu nhập bình quân đầu người"
     rate = one(found, 20, "%")
     assert (rate.metric, rate.status) == ("tỷ lệ lao động qua đào tạo", "target")
+
+
+def test_a_period_before_so_far_is_the_span_so_far_and_a_cut_off_in_one_item_dates_it_alone():
+    found = figs("Trong 6 tháng đầu năm, thành phố lãnh đạo thực hiện tốt các chỉ tiêu, đến nay tổng vốn đầu tư thực "
+                 "hiện 7.953 tỷ đồng; giải quyết việc làm cho 3.259 lao động.\n\nĐã kết nạp 81 đảng viên mới.",
+                 meeting_date="2025-06-20")
+    assert {f.period for f in found} == {"2025-01/2025-06"}
+    cut = figs("Năm 2025, xã đạt nhiều kết quả quan trọng.\n\nThu ngân sách thực hiện đến 30/11/2025 đạt hơn 541 tỷ đồng; tỷ lệ hộ nghèo là 0,24%.\n\nHoàn thành "
+               "100% chỉ tiêu tuyển quân.", meeting_date="2026-01-09")
+    assert one(cut, 541).period == "2025-01/2025-11"
+    assert one(cut, 0.24).period == one(cut, 100).period == "2025"
+
+
+def test_the_years_ahead_of_a_plan_year_are_the_next_plan():
+    found = figs("Trong 5 năm tới, mục tiêu của huyện là: tốc độ tăng trưởng giá trị sản xuất 8,41%; tỉ lệ hộ nghèo "
+                 "còn 1,05%.", meeting_date="2020-10-01")
+    assert {(f.status, f.period) for f in found} == {("target", "2021/2025")}
+
+
+def test_a_new_term_named_with_a_word_between_heads_its_targets():
+    found = congress_figs("Đại hội Đảng bộ thị trấn lần thứ XII (nhiệm kỳ 2015 - 2020)",
+                          "Nhiệm kỳ 2010 - 2015, thu nhập bình quân đầu người đạt 48,5 triệu đồng/người/năm (đầu "
+                          "nhiệm kỳ 13 triệu đồng/người/năm).\n\nNhiệm kỳ mới 2015 - 2020, Đảng bộ đề ra chỉ tiêu phấn "
+                          "đấu nâng tốc độ tăng trưởng kinh tế bình quân đạt 18%/năm.", "2015-04-18")
+    start = one(found, 13)
+    assert (start.period, start.metric) == ("2010", "thu nhập bình quân đầu người")
+    assert one(found, 18).period == "2015/2020"
+
+
+def test_an_organisation_and_its_place_before_a_verb_are_the_actor():
+    found = figs("Những đơn vị kết nạp đảng viên mới đạt cao như: Đảng bộ quận Cái Răng kết nạp 115 ĐV, đạt 104,5%; "
+                 "Đảng bộ Khối Cơ quan Dân Chính Đảng thành phố kết nạp 318 ĐV, đạt 127,2%.",
+                 meeting_date="2017-05-28")
+    for v in (115, 318):
+        assert one(found, v, "ĐV").metric == "kết nạp ĐV"
+    assert one(found, 104.5).kind == "ratio"
+
+
+def test_a_rate_described_across_a_comma_keeps_its_whole_description():
+    found = figs("Năm 2025, tỷ lệ dân cư được sử dụng nước sạch, hợp vệ sinh đạt 100%; tỷ lệ thu gom và xử lý chất "
+                 "thải rắn sinh hoạt khu dân cư tập trung, đạt khoảng 95%; tỷ lệ đảng viên được đánh giá, xếp loại "
+                 "từ hoàn thành tốt nhiệm vụ trở lên đạt trên 97,6% (mục tiêu đại hội là 90%).",
+                 meeting_date="2026-01-09")
+    assert one(found, 100).metric == "tỷ lệ dân cư được sử dụng nước sạch, hợp vệ sinh"
+    assert one(found, 95).metric == "tỷ lệ thu gom và xử lý chất thải rắn sinh hoạt khu dân cư tập trung"
+    rated = one(found, 97.6).metric
+    assert rated.startswith("tỷ lệ đảng viên") and one(found, 90).metric == rated
+
+
+def test_delegates_are_no_figure_but_the_body_they_represent_is():
+    found = figs("Dự đại hội có lãnh đạo các xã, phường trên địa bàn tỉnh cùng 250 đảng viên đại diện cho 1.929 đảng "
+                 "viên trong Đảng bộ.", meeting_date="2025-08-12")
+    assert [f.value for f in found] == [1929]
+    assert found[0].metric == "đảng viên trong Đảng bộ"
+
+
+def test_a_bare_sector_with_its_place_joins_the_subject_before_its_comma():
+    found = figs("Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp trên địa bàn hết năm 2025 ước đạt 955 tỷ đồng.",
+                 meeting_date="2025-08-12")
+    f = one(found, 955)
+    assert f.metric.startswith("giá trị sản xuất công nghiệp, tiểu thủ công nghiệp") and f.period == "2025"

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import copy
 import re
+import unicodedata
 
 from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
@@ -90,7 +91,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
             own = [m for m in own if not any(a <= m.start < b for a, b in quoted)]   # inside a title
         k = bisect.bisect_left(digits, s)
         has_digit = k < len(digits) and digits[k] < e
-        if _is_caption(body, e):      # a caption's periods stay in the caption
+        if _is_caption(article, e):      # a caption's periods stay in the caption
             if has_digit:
                 out.extend(_sentence(article, s, e, own, copy.copy(state), True))
             continue
@@ -98,11 +99,20 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     return dedupe(out, body)
 
 
-def _is_caption(body: str, end: int) -> bool:
-    """The sentence ending at ``end`` ends a photo caption line ("… - Ảnh 1.")."""
+def _is_caption(article: Article, end: int) -> bool:
+    """The sentence ending at ``end`` ends a photo caption line ("… - Ảnh 1."); the credit the reader cut
+    from the line's end ("… (Ảnh: Nguyên Chương)") is read back from the raw text."""
+    body = article.body
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
-    return bool(body[end:line_end].strip() == "" and load_cues().caption.search(body, max(0, end - 60), end))
+    if body[end:line_end].strip():
+        return False
+    tail = body[max(0, end - 60):end]
+    if end > 0:
+        raw_end = article.offsets.to_raw(end - 1) + 1
+        cut = article.raw.find("\n", raw_end)
+        tail += unicodedata.normalize("NFC", article.raw[raw_end:cut if cut >= 0 else len(article.raw)][:80])
+    return bool(load_cues().caption.search(tail))
 
 
 def _list_period(state: State, mentions: list[PeriodMention], header_end: int) -> None:

@@ -91,6 +91,8 @@ def find_candidates(text: str, mentions: list[PeriodMention]) -> list[Cand]:
             after = unit.end + len(words_after(text, unit.end, _LOGISTICS_REACH)) + 2
             if any(seg <= a and b <= after for a, b in logistics):
                 continue   # the event's own attendance, awards, questions
+        if unit.is_count and cues.representing.match(text, unit.end):
+            continue   # "250 đảng viên đại diện cho 1.929 đảng viên": the delegates at the event
         if unit.is_count and cues.merged.search(text, max(0, tok.start - 40), tok.start):
             continue   # "sáp nhập 3 xã …": the units a new one was made of
         c = Cand(tok, unit, tok.start, unit.end, cs, ce)

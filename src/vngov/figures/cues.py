@@ -38,6 +38,7 @@ class Cues:
     approx: re.Pattern[str]
     not_after_words: frozenset[str]
     represented: re.Pattern[str]
+    representing: re.Pattern[str]      # "250 đảng viên đại diện cho 1.929 …": delegates, not a figure
     yearly_rate: re.Pattern[str]       # "bình quân 9%/năm": a rate over a span, not the horizon year's level
     yearly_amount: re.Pattern[str]     # "diện tích gieo trồng hàng năm": an amount each year of a span
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
@@ -54,6 +55,7 @@ class Cues:
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     merged: re.Pattern[str]            # "sáp nhập Đảng bộ 3 xã …": the make-up of a new unit, not a figure
+    rate_head: re.Pattern[str]         # "tỷ lệ …": a rate, whose long description is its metric
     quantity_head: re.Pattern[str]     # "lượng khách …": a metric that names its count, unit noun not added
     logistics_keys: tuple[str, ...]
     next_item: re.Pattern[str]         # "và thương mại dịch vụ chiếm 37,84%": the next item, not a tail
@@ -99,6 +101,7 @@ def load_cues() -> Cues:
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),
         approx=re.compile(rf"(?<![\w])({approx})\s*$", re.I),
         represented=re.compile(sc["represented"], re.I),
+        representing=re.compile(sc["representing"], re.I),
         yearly_rate=re.compile(rf"(?:{alternation(sc['yearly_rate'])})(?!\s+(?:{alternation(sc['not_yearly_after'])})(?![\w]))",
                                re.I),
         yearly_amount=re.compile(rf"(?<![\w])(?:{alternation(sc['yearly_amount'])})(?![\w])", re.I),
@@ -126,6 +129,7 @@ def load_cues() -> Cues:
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         merged=re.compile(rf"(?<![\w])(?:{alternation(sc['merge_verbs'])})(?:\s+[^\s\d,;.:]+){{0,3}}\s+$", re.I),
+        rate_head=re.compile(rf"(?:{alternation(sc['rate_heads'])})(?![\w])", re.I),
         quantity_head=re.compile(rf"(?:{alternation(sc['quantity_heads'])})\s+\w", re.I),
         target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),
         result_verb=re.compile(rf"(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w])", re.I),

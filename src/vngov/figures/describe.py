@@ -9,7 +9,7 @@ from vngov.figures.clauses import clause_start
 from vngov.figures.cues import Cues
 from vngov.figures.kind import baseline_of, kind_of
 from vngov.figures.metric import (after_subject, blank_periods, continues, join_words,
-                                  merge_previous, same_noun, tail_after)
+                                  merge_previous, rate_before_comma, rate_head, same_noun, tail_after)
 from vngov.figures.scope import period_of
 from vngov.figures.sentence import Sentence
 from vngov.figures.status import status_of
@@ -151,7 +151,10 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             metric = merge_previous(sent, c, colon_too=True) or metric   # "Số trường đạt chuẩn: 04 trường"
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True) or (None if tail else _same_amount_before(done, c))
-    elif metric and not same_clause and (sent.cues.bare_sector.fullmatch(metric) or (
+    elif metric and not same_clause and c.unit.cls == "percent" and not rate_head(metric) \
+            and rate_before_comma(sent, c):
+        metric = rate_before_comma(sent, c) + ", " + metric
+    elif metric and not same_clause and (sent.cues.bare_sector.fullmatch(metric_rules.without_place(metric)) or (
             len(metric_rules.without_place(metric).split()) <= 3 and not _names_indicator(metric))):
         # a bare sector joins the subject before its comma: "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"
         merged = merge_previous(sent, c)
@@ -159,7 +162,8 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             metric = merged + ", " + metric
     anchor = prev if prev is not None and (same_clause or continues(text, prev, c)) else None
     if c.unit.is_count:
-        if via_cho and same_clause and prev.metric:
+        if via_cho and same_clause and prev.metric and \
+                not sent.cues.represented.search(text, max(0, c.start - 40), c.start):
             c.metric = prev.metric
         elif not metric and same_clause and _range_end(sent, prev, c):
             c.metric = prev.metric      # "số hộ nghèo giảm từ 494 hộ xuống còn 247 hộ": the same count, later
@@ -256,6 +260,8 @@ def _count_metric(sent: Sentence, c: Cand, metric: str, tail: str | None) -> str
     if len(metric.split()) > 10 or any(ch.isdigit() for ch in metric):
         metric = ""      # a long opening is the sentence's subject, not the counted thing
     metric = after_subject(metric)
+    if sent.cues.represented.search(sent.text, max(0, c.start - 40), c.start):
+        metric = ""      # "250 đảng viên đại diện cho 1.929 đảng viên trong Đảng bộ": the body represented
     if tail and len(tail.split()) >= 2 and metric and not sent.cues.count_opener.match(metric) \
             and not sent.cues.flow.search(metric):   # "kiểm tra 5 tổ chức đảng": the flow is the metric
         metric = ""      # "hoàn thiện 5 tiêu chí đô thị loại IV": the counted thing names the metric

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from vngov import metrics as metric_rules
 from vngov.figures.clauses import clause_end, clause_start
+from vngov.figures.cues import load_cues
 from vngov.periods import PeriodMention
 from vngov.text import CAPITAL
 
@@ -132,6 +133,28 @@ _MERGE_WORDS = 7
 _SHORT_WORDS = 5
 
 
+def rate_head(words: str | None) -> bool:
+    """``words`` open with a rate's head ("tỷ lệ …")."""
+    return bool(words) and load_cues().rate_head.match(words.strip()) is not None
+
+
+def rate_before_comma(sent: Sentence, c: Cand) -> str | None:
+    """The rate a percentage's words continue after a comma ("tỷ lệ dân cư được sử dụng nước sạch, hợp vệ sinh
+    đạt 100%"; "tỷ lệ đảng viên được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở lên đạt 97,6%")."""
+    k = c.clause_start - 1
+    if k < 1 or sent.text[k] != ",":
+        return None
+    ps = clause_start(sent.text, k)
+    seg = blank_periods(sent.text, ps, k, sent.mentions)
+    if any(ch.isdigit() for ch in seg):
+        return None
+    seg = metric_rules.clean(seg)
+    if not rate_head(seg):
+        return None
+    c.ev_start = ps
+    return seg
+
+
 _ITEM_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-–+•*])\s+")
 
 
@@ -148,6 +171,10 @@ def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | No
             break
         seg = metric_rules.clean(seg)
         n = len(seg.split()) if seg else 0
+        if n > _MERGE_WORDS and not parts and colon_too and rate_head(seg):
+            parts.insert(0, seg)       # "tỷ lệ thu gom và xử lý chất thải rắn … tập trung, đạt khoảng 95%": a rate
+            c.ev_start = ps            # is described at length; its description is the metric
+            break
         if n > _MERGE_WORDS and not parts and colon_too:
             seg = metric_rules.named_head(seg)      # "thu nhập bình quân đầu người nâng lên rõ rệt, năm 2015 ước đạt …"
             n = len(seg.split()) if seg else 0

@@ -68,10 +68,15 @@ def congress_terms(ctx: DocContext, mentions: list[PeriodMention], ref: Referenc
     return _party_congress_terms(ref.year, opening_text)
 
 
+def congress_cycle() -> int:
+    """Years between local party congresses, which are also the five-year plans' (2016–2020, 2021–2025)."""
+    return int(load("periods")["congress"]["cycle"])
+
+
 def _party_congress_terms(year: int, opening_text: str) -> tuple[str | None, str | None]:
     """A local party congress that names no term: it meets in a congress year and opens the term from it."""
     rules = load("periods")["congress"]
-    cycle = int(rules["cycle"])
+    cycle = congress_cycle()
     low = opening_text.casefold()
     if year % cycle or not any(w in low for w in rules["party_words"]):
         return None, None
@@ -114,6 +119,8 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
     if m.shape == "next_years":
         return _next_years(m, state)
+    if m.shape == "term_edge":
+        return _term_edge(m, state)
     if m.shape == "half_term":
         if state.term is None:
             return m
@@ -132,15 +139,30 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     return m      # "sau 45 năm tái thành lập": an anniversary, not a span of results
 
 
+def _term_edge(m: PeriodMention, state: State) -> PeriodMention:
+    """"đầu nhiệm kỳ" / "cuối nhiệm kỳ": the first or last year of the term a congress reviews, else of the
+    span last named, else of the term under way."""
+    span = state.review or (state.last_span if state.last_span and is_multi_year(state.last_span) else None)
+    if span is None and state.term:
+        span = f"{state.term[0]}/{state.term[1]}"
+    if span is None:
+        return m
+    return evolve(m, iso=span[:4] if m.text.casefold().startswith("đầu") else end_year(span))
+
+
 def _next_years(m: PeriodMention, state: State) -> PeriodMention:
-    """"trong 5 năm tới": the term a congress opens, else the n years (a term's five) from the report's year."""
+    """"trong 5 năm tới": the term a congress opens, else the n years (a term's five) from the report's year;
+    in the last year of a five-year plan (2020, 2025), the next plan's years."""
     if state.opening and not m.years:
         return evolve(m, iso=state.opening, task=True)
     if state.opening and m.years == _TERM_YEARS:
         return evolve(m, iso=state.opening, task=True)
     if state.ref_date:
         y = int(state.ref_date[:4])
-        return evolve(m, iso=f"{y}/{y + (m.years or _TERM_YEARS)}", task=True)
+        n = m.years or _TERM_YEARS
+        if n == _TERM_YEARS and y % congress_cycle() == 0:
+            return evolve(m, iso=f"{y + 1}/{y + n}", task=True)   # in 2020, the next five-year plan: 2021–2025
+        return evolve(m, iso=f"{y}/{y + n}", task=True)
     return m
 
 
@@ -155,13 +177,18 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
     """
     if state.running is None:
         state.running = after_baseline(mentions, state.ref_date)
+    dated = False       # a period of this sentence before "đến nay": so far in it
     for m in mentions:
         if m.task or m.compare or m.local:
             continue
         if m.shape == "n_years":
             m = n_years(m, state)
+        if m.is_now and not m.is_state and dated:
+            continue
         if text and item_only(m, text, len(text), head_end, state.running):
             continue
+        if text and m.shape in _UNTIL and ";" in text[m.end:] and not _heads_sentence(text, m):
+            continue      # "Thu ngân sách thực hiện đến 30/11 đạt …; tỷ lệ hộ nghèo …": one item's cut-off
         if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
             continue
         if m.is_now:
@@ -181,6 +208,7 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             state.para_head = state.para_head or m.iso
             state.para_dated += 1
             state.running = m.iso
+            dated = True
 
 
 def new_paragraph(state: State) -> None:
@@ -289,12 +317,13 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         if ahead and m.iso is None and m.shape == "term_review":
             m = evolve(m, iso=term_iso(m))     # "nhiệm kỳ 2025-2030, Đảng bộ đề ra: … bình quân 10%": the term's
         if (m.shape in _UNTIL or m.local or _level_in_review(m, state.running)) and ";" in text[m.end:c.start] \
-                and not (ahead and m.shape == "to_year") and not (m.shape in _UNTIL and m.end <= sent.head_end) \
-                and not _heads_sentence(text, m):
+                and not (ahead and m.shape == "to_year") and not _heads_sentence(text, m):
             continue   # "đến 28/10" dates one item, not the rest of the list; a horizon dates a list of targets,
             # and "đến hết tháng 7, …; …" at the head of the list dates all of it
         if item_only(m, text, c.start, sent.head_end, explicit.iso if explicit is not None else state.running):
             continue
+        if m.is_now and not m.is_state and explicit is not None and explicit.iso:
+            continue      # "Trong 6 tháng đầu năm, …, đến nay …": so far in the period just named
         if m.is_now:
             now = True
             now_state = m.is_state and m.start >= c.clause_start

@@ -59,7 +59,10 @@ def _rules() -> _Rules:
         tail_words=frozenset(" ".join(w.casefold().split()) for w in ph["tail"]),
         subject=re.compile(_upper(ph["subject"])),
         # the lists match in any case; the name after the subject must be capitalised ("huyện Kỳ Anh")
-        actor=re.compile(_upper(rf"^(?i:(?:(?:toàn|cả)\s+)?(?:{alternation(ph['actor_subjects'])}))(?:\s+{{NAME}})*"
+        # "đảng bộ quận Cái Răng kết nạp", "Đảng bộ Khối Cơ quan Dân Chính Đảng thành phố kết nạp": a level
+        # word, then a name that may run on for a few words, before the verb
+        actor=re.compile(_upper(rf"^(?i:(?:(?:toàn|cả)\s+)?(?:{alternation(ph['actor_subjects'])}))"
+                                rf"(?:\s+(?i:{alternation(ph['actor_levels'])}))?(?:\s+{{NAME}}(?:\s+[^\s\d,;:]+){{0,8}}?)?"
                                 rf"\s+(?=(?i:{alternation(ph['actor_verbs'])})(?!\w))")),
         place=re.compile(_upper(ph["place"])),
         place_only=re.compile(_upper(ph["place_only"])),
@@ -90,7 +93,7 @@ def clean(words: str) -> str:
     segmented into words (underthesea, the lexicon's terms as fixed words) and the rules run again
     with that word held together.  Segmenting only then keeps the cost to the phrases that need it.
     """
-    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/=")
+    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/=").lstrip(".…")   # "428 km.Tỷ lệ hộ …"
     first = _clean(s)
     if first.casefold() == s.casefold() or _JOIN in s:
         return first
