@@ -245,3 +245,24 @@ def test_an_office_ends_before_a_verb_that_reads_like_a_body():
     assert got["Văng Văn Châu"] == ["Phó Bí thư Thường trực Thị ủy Phú Mỹ"]
     assert got["Đỗ Thị Thanh Hoa"] == ["Trưởng ban KT-XH"]
     assert got["Phùng Tiến Quân"] == ["Ủy viên BTV tỉnh ủy"]      # a party committee may be written in lower case
+
+
+def test_the_area_an_office_holder_answers_for_does_not_end_the_list_of_offices():
+    found = people_of("Tham dự kỳ họp có ông Vũ Đăng Chương - Uỷ viên BTV phụ trách khu, Trưởng Ban Tuyên giáo "
+                      "Huyện uỷ, Giám đốc TTCT huyện; Bà Lã Thị Nhung - Huyện uỷ viên phụ trách xã, Chủ tịch Hội "
+                      "LHPN huyện.")
+    assert found["Vũ Đăng Chương"][1:] == ["Trưởng Ban Tuyên giáo Huyện ủy", "Giám đốc TTCT huyện"]
+    assert found["Lã Thị Nhung"][-1] == "Chủ tịch Hội LHPN huyện"
+
+
+def test_an_office_before_a_comma_is_not_the_name_s_when_the_name_has_its_own_after_it():
+    found = people_of("Báo cáo với nguyên Chủ tịch nước, đồng chí Nguyễn Việt Oanh, Bí thư Huyện ủy cho biết: huyện "
+                      "phát triển. Bí thư Tỉnh ủy, đồng chí Lê Đình Sơn phát biểu.")
+    assert found == {"Nguyễn Việt Oanh": ["Bí thư Huyện ủy"], "Lê Đình Sơn": ["Bí thư Tỉnh ủy"]}
+
+
+def test_a_capitalised_word_of_a_body_is_no_given_name_and_old_tone_marks_are_mended():
+    found = people_of("Dự hội nghị có các đồng chí: Siu Hương-Tỉnh ủy viên, Phó Trưởng đoàn chuyên trách Đòan Đại "
+                      "biểu Quốc hội tỉnh Gia Lai; Ngô Khắc Ngọc-Tỉnh ủy viên. Ông Nguyễn Văn Đại phát biểu.")
+    assert set(found) == {"Siu Hương", "Ngô Khắc Ngọc", "Nguyễn Văn Đại"}
+    assert found["Siu Hương"][-1] == "Phó Trưởng đoàn chuyên trách Đoàn Đại biểu Quốc hội tỉnh Gia Lai"

@@ -80,6 +80,15 @@ def _tone_table() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _before_final_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """"Đòan" -> "Đoàn": a tone put on the first vowel of a pair that a final consonant follows."""
+    pairs: dict[str, str] = dict(load("orthography")["tone_marks_before_final"])
+    pairs.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(pairs.items())})
+    pattern = re.compile(r"(" + "|".join(map(re.escape, pairs)) + r")(?=(?:n|ng|nh|t|c|ch|m|p)(?![^\W\d_]))")
+    return pattern, pairs
+
+
+@lru_cache(maxsize=1)
 def _char_table() -> dict[int, str]:
     table = load("orthography")["characters"]
     return {ord(k): v for k, v in table.items()}
@@ -109,7 +118,9 @@ def normalize(raw: str) -> tuple[str, list[int]]:
         pos = [pos[i] for i in keep]
         mapped = "".join(chars.get(ord(text[i]), text[i]) for i in keep)
     pattern, pairs = _tone_table()
-    return pattern.sub(lambda m: pairs[m.group()], mapped), pos
+    mapped = pattern.sub(lambda m: pairs[m.group()], mapped)
+    before_final, moved = _before_final_table()
+    return before_final.sub(lambda m: moved[m.group()], mapped), pos
 
 
 def normalize_text(s: str) -> str:

@@ -82,7 +82,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "loose": {"heads": "[str]", "stop_words": "[str]"}, "between": {"fillers": "[str]"},
         "ranks": {"ranks": "[str]", "honorifics": "[str]", "address": "[str]"},
     },
-    "orthography": {"abbreviations_with_dot": "[str]", "tone_marks": "{str}", "characters": "{str}"},
+    "orthography": {"abbreviations_with_dot": "[str]", "tone_marks": "{str}", "tone_marks_before_final": "{str}",
+                    "characters": "{str}"},
     "periods": {
         "phrase": ("table", {"shape": "str", "pattern": "str"}, {}),
         "number_words": "{int}",

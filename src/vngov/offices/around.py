@@ -55,6 +55,7 @@ class _Around:
     item_start: int = 0
     chain_end: int = 0
     head_over_own: bool = False
+    over_comma: bool = False    # the offices before were read back over a comma ("office, đồng chí NAME")
 
 
 def around(text: str, start: int, end: int, lo: int, hi: int, sent_end: int) -> OfficesAround:
@@ -62,7 +63,13 @@ def around(text: str, start: int, end: int, lo: int, hi: int, sent_end: int) -> 
     ``hi`` (the neighbouring names); ``sent_end`` is where the name's sentence ends."""
     m = _Around(start, end, sent_end, item_start=start, chain_end=end)
     _before(text, m, lo)
+    before = len(m.roles)
     _after(text, m, hi)
+    if m.over_comma and before and len(m.roles) > before:
+        # "báo cáo với nguyên Chủ tịch nước, đồng chí Nguyễn Việt Oanh, Bí thư Huyện ủy cho biết": a name with
+        # offices of its own after it; the office before the comma is someone else's
+        del m.roles[:before]
+        m.own_before, m.item_start = False, start
     return OfficesAround(m.roles, m.shared, m.rank, m.own_before, m.item_start, m.chain_end, m.head_over_own)
 
 
@@ -128,6 +135,7 @@ def _before(text: str, m: _Around, lo: int) -> None:
     e = _strip_address(text, lo, m.start, m)
     if e < _rstrip(text, lo, m.start) and e > lo and text[e - 1] == ",":
         e -= 1  # "Trưởng Công an huyện, Thượng tá Lê Văn A": office, rank, name
+        m.over_comma = True
     elif e > lo + 1 and text[e - 1] in "-–" and text[e - 2].isspace():
         e -= 1  # "Bí thư Huyện ủy - Nguyễn Hữu Nghĩa": an office, a dash, the name
     m.item_start = e

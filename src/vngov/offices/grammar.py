@@ -188,7 +188,7 @@ def fillers_at(text: str, pos: int) -> int:
         if not f:
             return pos
         pos = f.end()
-        sep = re.compile(r"\s*,?").match(text, pos)
+        sep = re.compile(r"\s*,?\s*").match(text, pos)
         pos = sep.end()
 
 
