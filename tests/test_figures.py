@@ -970,3 +970,21 @@ def test_a_bare_sector_with_its_place_joins_the_subject_before_its_comma():
                  meeting_date="2025-08-12")
     f = one(found, 955)
     assert f.metric.startswith("giá trị sản xuất công nghiệp, tiểu thủ công nghiệp") and f.period == "2025"
+
+
+def test_a_bare_percentage_of_an_amount_is_a_share_of_its_plan_and_growth_against_a_year_a_change():
+    found = figs("Năm 2020, giá trị sản xuất khu vực dịch vụ đạt 76%; chi ngân sách gần 89%; tỷ lệ dân số tham gia BHYT "
+                 "đạt 97%; GRDP tăng từ 10% trở lên mỗi năm.", meeting_date="2020-10-01")
+    assert one(found, 76).kind == one(found, 89).kind == "ratio"
+    assert one(found, 97).kind == "value"
+    growth = figs("Qua nửa nhiệm kỳ, tổng giá trị sản xuất tăng trưởng bình quân 17,1% so với năm 2020; tổng thu "
+                  "ngân sách Nhà nước tăng bình quân hằng năm đạt 13,68%.", meeting_date="2023-05-22")
+    assert one(growth, 17.1).kind == one(growth, 13.68).kind == "change"
+
+
+def test_a_plan_s_amount_is_a_target_whatever_the_verb():
+    found = figs("HĐND xã đã thống nhất tổng kế hoạch đầu tư công năm 2025 là hơn 16,8 tỷ đồng; dự toán thu ngân "
+                 "sách cả năm 2025 được thống nhất ở mức 30,2 tỷ đồng. Thu ngân sách 6 tháng đạt 18,7 tỷ đồng.",
+                 meeting_date="2025-08-11")
+    assert one(found, 16.8).status == one(found, 30.2).status == "target"
+    assert one(found, 18.7).status == "actual"

@@ -43,6 +43,7 @@ class Cues:
     yearly_amount: re.Pattern[str]     # "diện tích gieo trồng hàng năm": an amount each year of a span
     target_keys: tuple[str, ...]       # a cue can only match if one of these substrings is there
     header_keys: tuple[str, ...]
+    plan_amount: re.Pattern[str]       # a metric that is a plan ("tổng kế hoạch vốn …"): its amount is a target
     plan_subject: re.Pattern[str]      # a clause opened by the plan itself: its amount is a target
     estimate_opener: re.Pattern[str]   # a sentence opened by an estimate cue
     header_not_after: re.Pattern[str]  # a review of targets met, not a list of targets
@@ -55,6 +56,7 @@ class Cues:
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     merged: re.Pattern[str]            # "sáp nhập Đảng bộ 3 xã …": the make-up of a new unit, not a figure
+    rate_word: re.Pattern[str]         # "tỷ trọng …", "tốc độ …": a metric that is a rate or a share
     rate_head: re.Pattern[str]         # "tỷ lệ …": a rate, whose long description is its metric
     quantity_head: re.Pattern[str]     # "lượng khách …": a metric that names its count, unit noun not added
     logistics_keys: tuple[str, ...]
@@ -108,6 +110,8 @@ def load_cues() -> Cues:
         not_after_words=frozenset(" ".join(w.casefold().split()) for w in sc["not_after"]),
         target_keys=gate_keys(st["target_keys"]),
         header_keys=gate_keys(st["target_header_keys"]),
+        plan_amount=re.compile(rf"^(?:(?:{alternation(st['set_verbs'] + st['plan_verbs'])})\s+)?(?:tổng\s+)?"
+                               rf"(?:{alternation(st['plan_amounts'])})(?![\w])", re.I),
         plan_subject=re.compile(rf"^\W*(?:{alternation(st['plan_subject'])})(?![\w])"
                                 rf"(?!.*(?<![\w])(?:{alternation(st['result_verbs'])})(?![\w]))", re.I | re.S),
         header_not_after=re.compile(rf"(?<![\w])(?:{alternation(st['header_not_after'])})(?![\w])[^,;:]*$", re.I),
@@ -129,6 +133,7 @@ def load_cues() -> Cues:
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         merged=re.compile(rf"(?<![\w])(?:{alternation(sc['merge_verbs'])})(?:\s+[^\s\d,;.:]+){{0,3}}\s+$", re.I),
+        rate_word=re.compile(rf"(?:{alternation(sc['rate_words'])})(?![\w])", re.I),
         rate_head=re.compile(rf"(?:{alternation(sc['rate_heads'])})(?![\w])", re.I),
         quantity_head=re.compile(rf"(?:{alternation(sc['quantity_heads'])})\s+\w", re.I),
         target_named=frozenset(" ".join(w.casefold().split()) for w in st["target_named"]),

@@ -68,6 +68,9 @@ def kind_of(c: Cand, anchor: Cand | None, cues: Cues) -> None:
         c.kind = "value" if growth and not c.baseline else "change"
         return
     if c.unit.cls == "percent":
+        if c.baseline and growth and baseline_class(c.baseline) == "period":
+            c.kind = "change"    # "tăng trưởng bình quân 17,1% so với năm 2020": growth against a year
+            return
         if c.baseline:
             c.kind = "ratio"
             return
@@ -85,7 +88,23 @@ def kind_of(c: Cand, anchor: Cand | None, cues: Cues) -> None:
                 and anchor.unit.cls == "percent":
             c.kind = "change"   # "công nghiệp tăng 12,6%, dịch vụ 8,2%": a list of changes
             return
+        if c.metric and not growth and not cues.rate_word.match(c.metric) and not _MOVES.search(c.pre[-25:]) \
+                and _names_an_amount(c.metric):
+            c.kind = "ratio"    # "chi ngân sách gần 89%", "giá trị sản xuất khu vực dịch vụ đạt 76%": of the plan
+            return
     c.kind = "value"
+
+
+def _names_an_amount(metric: str) -> bool:
+    """The metric names an indicator that is an amount (money, tonnes, hectares), so a bare percentage of it is
+    a share of a baseline left unsaid, not its level."""
+    mid = metric_rules.canonical(metric, "percent")
+    ind = metric_rules.indicator(mid) if mid else None
+    return ind is not None and "percent" not in ind.unit_class and bool(_AMOUNTS.intersection(ind.unit_class))
+
+
+_MOVES = re.compile(r"(?<![\w])(?:tăng|giảm)(?![\w])", re.I)
+_AMOUNTS = frozenset({"money", "mass", "area", "volume"})
 
 
 def baseline_class(b: str | None) -> str | None:

@@ -70,6 +70,9 @@ def status_of(sent: Sentence, c: Cand, anchor: Cand | None, done: list[Cand]) ->
     if cues.plan_subject.match(own):
         c.status = "target"      # "(Kế hoạch 9%)", "kế hoạch HĐND tỉnh giao 192,5 tỷ đồng"
         return
+    if c.unit.cls == "money" and c.metric and cues.plan_amount.match(c.metric):
+        c.status = "target"      # "thống nhất tổng kế hoạch đầu tư công năm 2025 là hơn 16,8 tỷ đồng": a plan's amount
+        return
     if anchor is not None and not c.own_metric:
         c.status = anchor.status
         return
