@@ -988,3 +988,41 @@ def test_a_plan_s_amount_is_a_target_whatever_the_verb():
                  meeting_date="2025-08-11")
     assert one(found, 16.8).status == one(found, 30.2).status == "target"
     assert one(found, 18.7).status == "actual"
+
+
+def test_an_amount_over_another_in_the_same_measure_is_a_fraction():
+    found = figs("Tổng diện tích gieo trồng vụ xuân đạt 1.565,8ha/1.565,8 ha. Thu ngân sách đạt 224 tỷ đồng/150 tỷ "
+                 "đồng. Giá trị đạt 6.185 tỷ đồng/KH 12.500 tỷ đồng.")
+    area, budget = one(found, 1565.8), one(found, 224)
+    assert (area.kind, area.denominator) == ("fraction", 1565.8)
+    assert (budget.kind, budget.denominator) == ("fraction", 150)
+    assert one(found, 12500).status == "target"        # a plan after "/KH" stays the plan
+
+
+def test_subjects_listed_with_their_offices_before_the_verb_all_chair():
+    from vngov.meetings import _chair_in
+    assert _chair_in("Chủ tịch UBND tỉnh Cao Văn Trọng, các Phó Chủ tịch UBND tỉnh: Trương Duy Hải, Nguyễn Hữu Lập, "
+                     "Nguyễn Hữu Phước chủ trì Hội nghị.") == ("Cao Văn Trọng", "Trương Duy Hải", "Nguyễn Hữu Lập",
+                                                             "Nguyễn Hữu Phước")
+    assert _chair_in("Tham dự có ông Nguyễn Văn Bình, Phó Chủ tịch; Chủ tịch UBND huyện Trần Văn Cường chủ trì hội "
+                     "nghị.") == ("Trần Văn Cường",)
+
+
+def test_shares_after_changes_stay_shares_and_a_count_of_targets_for_a_term_opens_its_list():
+    found = figs("Cơ cấu kinh tế chuyển dịch: khu vực nông, lâm nghiệp thủy sản chiếm 23,18%, giảm 1,33%, khu vực "
+                 "công nghiệp - xây dựng chiếm 29,2%, tăng 0,01%.", meeting_date="2018-06-06")
+    assert one(found, 29.2).kind == "value" and one(found, 0.01).kind == "change"
+    congress = congress_figs("Đại hội Đảng bộ tỉnh lần thứ X", "Nhiệm kỳ 2010 - 2015, kinh tế tăng trưởng khá.\n\nĐại "
+                             "hội đưa ra 12 chỉ tiêu quan trọng thực hiện trong nhiệm kỳ 2015-2020. Về kinh tế: Tốc độ "
+                             "tăng trưởng kinh tế bình quân 5 năm đạt từ 10%/năm trở lên; tổng vốn đầu tư phát triển "
+                             "đạt khoảng 25% GRDP.", "2015-10-24")
+    assert {(f.status, f.period) for f in congress} == {("target", "2015/2020")}
+    review = figs("Đồng Nai đề ra 28 chỉ tiêu kinh tế - xã hội, quốc phòng – an ninh. Đến nay có 25/28 chỉ tiêu đạt.",
+                  meeting_date="2020-10-14")
+    assert one(review, 28).status == "actual"
+
+
+def test_a_herd_takes_the_period_of_its_paragraph():
+    found = figs("6 tháng đầu năm 2018, chăn nuôi phát triển ổn định; tổng đàn gia súc 65.240 con, bằng 90,09% so với "
+                 "cùng kỳ; tổng đàn gia cầm 573.984 con.", meeting_date="2018-07-10")
+    assert {f.period for f in found} == {"2018-01/2018-06"}

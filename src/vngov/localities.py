@@ -303,7 +303,7 @@ def _lex() -> dict:
     return load("localities")
 
 
-_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+)")
+_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+(?:[’'][^\W_]+)*)")     # "Cư M’gar", "Ia H'Drai"
 
 
 

@@ -453,7 +453,9 @@ def _chair_in(text: str, body: str = "") -> tuple[str, ...]:
             found = _names(seg)
         else:
             seg = re.split(r"[;,]|\.\s", before)[-1]
-            found = _listed_subjects(_CLAUSE_END.split(before)[-1]) or _joint_subject(re.split(r";|\.\s", before)[-1])
+            subject = _CLAUSE_END.split(before)[-1]
+            found = _listed_subjects(subject) or _office_listed_subjects(subject) \
+                or _joint_subject(re.split(r";|\.\s", before)[-1])
             if not found:
                 holder = _holder(seg, body)
                 found = [holder] if holder else []
@@ -508,6 +510,29 @@ def _listed_subjects(sentence: str) -> list[str]:
             return []       # a name opens its office ("Ông A, Bí thư …") or closes it ("Bí thư Huyện ủy A")
         out.append(found[0][0])
     return out
+
+
+def _office_listed_subjects(sentence: str) -> list[str]:
+    """Chairs listed before the verb with their offices and commas ("Chủ tịch UBND tỉnh A, các Phó Chủ tịch
+    UBND tỉnh: B, C, D chủ trì Hội nghị"): every item is a name, an office and its name, or the head of a
+    list ("các Phó Chủ tịch UBND tỉnh:"); else this is no such list."""
+    from vngov.offices import fullmatch_at   # offices read names' roles; imported here to keep meetings light
+
+    items = [x for x in re.split(r"[,:]", sentence.strip()) if x.strip()]
+    heads = [m.end() for m in re.finditer(r":", sentence)]
+    out: list[str] = []
+    for item in items:
+        body = _ADDRESS.sub("", item.strip(), count=1)
+        found = names.find_names(body)
+        if found and found[-1][2] == len(body.rstrip()) and (
+                found[-1][1] == 0 or fullmatch_at(body, 0, found[-1][1]) or fullmatch_at(body, 0, found[-1][1] - 1)):
+            out.append(found[-1][0])
+            continue
+        plain = re.sub(r"^\s*các\s+", "", body, flags=re.I).strip()
+        if heads and not found and plain and fullmatch_at(plain, 0, len(plain)):
+            continue      # "các Phó Chủ tịch UBND tỉnh:" heads the names after it
+        return []
+    return out if len(out) >= 2 else []
 
 
 _CLAUSE_END = re.compile(r"\.\s")   # "UVT.Ư Đảng" keeps its dot; ". " ends a clause

@@ -159,6 +159,9 @@ def _sentence(article: Article, s: int, e: int, mentions: list[PeriodMention], s
     if cands:
         state.head_status = cands[0].status
     advance(rel, state, text, cands[0].start)
-    if header or sets_targets(text, target_at, rel, state, cues) or targets_set(text, cues) is not None:
+    listed = targets_set(text, cues) if header is None else None
+    if listed is not None:
+        _list_period(state, rel, len(text))   # "… đưa ra 12 chỉ tiêu … trong nhiệm kỳ 2015-2020.": its term
+    if header or sets_targets(text, target_at, rel, state, cues) or listed is not None:
         state.target_para = True      # the list of targets set goes on to the paragraph's end
     return figs

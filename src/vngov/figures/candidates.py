@@ -118,7 +118,8 @@ def _compound(text: str, tok: NumberToken, unit: UnitMatch, nxt: NumberToken | N
 
     * an amount in two scales: "27 tỷ 312 triệu đồng" is 27,312 tỷ đồng;
     * a range with its unit written twice: "75% - 76%" is 75 to 76 %;
-    * a count over its total: "834 hộ nghèo/53.577 hộ" is the fraction 834/53.577.
+    * a count over its total: "834 hộ nghèo/53.577 hộ" is the fraction 834/53.577; an amount over another
+      in the same measure ("224 tỷ đồng/150 tỷ đồng") too.
     """
     if nxt is None or nxt.is_range or nxt.is_fraction or tok.is_fraction or tok.is_range:
         return None
@@ -144,6 +145,11 @@ def _compound(text: str, tok: NumberToken, unit: UnitMatch, nxt: NumberToken | N
         if second is None or not second.is_count or (second.noun or "").split()[:1] != (unit.noun or "").split()[:1]:
             return None
         return tok._replace(denominator=nxt.value), unit._replace(end=second.end)
+    if not unit.is_count and unit.cls != "percent" and _FRACTION_GAP.fullmatch(text, unit.end, nxt.start):
+        second = match_unit(text, nxt.end)   # "224 tỷ đồng/150 tỷ đồng", "1.565,8ha/1.565,8 ha": an amount over
+        if second is None or second.base != unit.base or not second.factor:   # its plan, in the same measure
+            return None
+        return tok._replace(denominator=nxt.value * second.factor / unit.factor), unit._replace(end=second.end)
     return None
 
 

@@ -118,7 +118,9 @@ def load_cues() -> Cues:
         range_change=re.compile(rf"(?<![\w])(?:{alternation(kd['range_change_before'])})\s*$", re.I),
         targets_listed=re.compile(rf"(?<![\w])(?:{alternation(st['set_verbs'])})\s+(?P<n>\d+)\s+"
                                   rf"(?:{alternation(st['set_counts'])})(?![\w])[^:;.]{{0,60}}?"
-                                  rf"(?::|,?\s*(?:{alternation(st['list_openers'])})(?![\w]))",
+                                  rf"(?::|,?\s*(?:{alternation(st['list_openers'])})(?![\w])"
+                                  # "… đưa ra 12 chỉ tiêu quan trọng thực hiện trong nhiệm kỳ 2015-2020."
+                                  rf"|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới|tới|\d{{4}})[^:;.]*[.…]?\s*$)",
                                   re.I),
         targets_reached=re.compile(rf"\d+\s*/\s*\d+\s+(?:{alternation(st['set_counts'])})(?![\w])", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),

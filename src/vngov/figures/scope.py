@@ -352,6 +352,8 @@ def period_of(sent: Sentence, c: Cand, anchor: Cand | None) -> None:
         c.period = None     # "Đến nay, tỷ lệ hộ nghèo còn 0,3%", "diện tích chè hiện có 1.245 ha": levels now
         return
     in_list = state.target_para and state.target_period
+    if ahead and in_list and explicit is not None and explicit.shape == "n_years" and is_multi_year(state.target_period):
+        explicit = None    # "bình quân 5 năm đạt từ 10%/năm" in a term's list of targets: that term's five years
     running = state.target_period if in_list else state.running
     period = explicit.iso if explicit is not None else running
     if period is None and not now and c.status != "target" and c.unit.cls in _REVIEWED:
