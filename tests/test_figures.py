@@ -1026,3 +1026,10 @@ def test_a_herd_takes_the_period_of_its_paragraph():
     found = figs("6 tháng đầu năm 2018, chăn nuôi phát triển ổn định; tổng đàn gia súc 65.240 con, bằng 90,09% so với "
                  "cùng kỳ; tổng đàn gia cầm 573.984 con.", meeting_date="2018-07-10")
     assert {f.period for f in found} == {"2018-01/2018-06"}
+
+
+def test_the_year_a_plan_was_set_for_is_not_the_period_of_the_results():
+    found = figs("Từ đầu năm đến nay, Đảng bộ thành phố đã kết nạp được 1.614 đảng viên mới, đạt tỷ lệ 74,38% chỉ tiêu "
+                 "nghị quyết của các quận ủy đề ra trong năm 2017. Những đơn vị đạt cao như: Đảng bộ quận Cái Răng kết "
+                 "nạp 115 ĐV, đạt 104,5%.", meeting_date=None, published="2017-05-28")
+    assert {f.period for f in found} == {"2017-01/2017-05"}
