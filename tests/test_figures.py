@@ -1033,3 +1033,20 @@ def test_the_year_a_plan_was_set_for_is_not_the_period_of_the_results():
                  "nghị quyết của các quận ủy đề ra trong năm 2017. Những đơn vị đạt cao như: Đảng bộ quận Cái Răng kết "
                  "nạp 115 ĐV, đạt 104,5%.", meeting_date=None, published="2017-05-28")
     assert {f.period for f in found} == {"2017-01/2017-05"}
+
+
+def test_a_bare_province_a_station_and_a_consequence_are_no_part_of_the_metric():
+    found = figs("Điện Biên TV - Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh 6 tháng đầu năm 2018 tăng 6,28%. "
+                 "Quý I/2017, Sóc Trăng tăng trưởng kinh tế 3,17%. An ninh ổn định từ đó tổng sản phẩm trên địa bàn "
+                 "tỉnh theo giá so sánh ước đạt 5.334,56 tỷ đồng.", meeting_date="2018-06-06")
+    assert one(found, 6.28).metric.startswith("tốc độ tăng trưởng tổng sản phẩm")
+    assert one(found, 3.17).metric == "tăng trưởng kinh tế"
+    assert one(found, 5334.56).metric.startswith("tổng sản phẩm trên địa bàn")
+
+
+def test_an_average_with_no_subject_of_its_own_is_of_the_subject_before_its_comma():
+    found = figs("Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%. Tổng giá trị sản xuất ước đạt "
+                 "4.084 tỷ đồng, đạt 100,21% Nghị quyết, tăng trưởng 9,28% so với năm 2016.", meeting_date="2020-07-01")
+    assert one(found, 8.79).metric.startswith("tốc độ tăng trưởng")
+    growth = one(found, 9.28)
+    assert (growth.metric, growth.status, growth.kind) == ("tổng giá trị sản xuất", "estimate", "change")

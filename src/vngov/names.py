@@ -116,6 +116,11 @@ def is_place(s: str) -> bool:
     return s in big or s in small
 
 
+def is_big_place(s: str) -> bool:
+    """True if ``s`` is the short name of a province or a district (commune names are too often words)."""
+    return normalize_text(" ".join(s.split())) in _places()[0]
+
+
 def is_name(s: str) -> bool:
     """True if ``s`` looks like a person's full name: 2–4 capitalised syllables, a family name first.
 

@@ -151,6 +151,9 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
             metric = merge_previous(sent, c, colon_too=True) or metric   # "Số trường đạt chuẩn: 04 trường"
     elif not metric and c.clause_start == pre_start and not same_clause and c.clause_start > 0:
         metric = merge_previous(sent, c, colon_too=True) or (None if tail else _same_amount_before(done, c))
+    elif metric_rules.is_generic(metric) and not same_clause and c.clause_start > 0 and prev is None:
+        # "Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%": the subject before the comma
+        metric = merge_previous(sent, c, colon_too=True) or metric
     elif metric and not same_clause and c.unit.cls == "percent" and not rate_head(metric) \
             and rate_before_comma(sent, c):
         metric = rate_before_comma(sent, c) + ", " + metric

@@ -60,7 +60,7 @@ def kind_of(c: Cand, anchor: Cand | None, cues: Cues) -> None:
     if c.num.is_range and cues.range_change.search(c.pre):
         c.kind = "change"    # "giá trị sản xuất tăng từ 8,5% - 9%"
         return
-    growth = metric_rules.is_growth(c.metric, cues.growth)
+    growth = metric_rules.is_growth(c.metric, cues.growth) or metric_rules.is_growth(c.pre[-20:], cues.growth)
     if c.unit.cls == "times" and c.baseline and not c.change_cue and _BANG.search(c.pre):
         c.kind = "ratio"     # "bằng 1,2 lần cùng kỳ"
         return

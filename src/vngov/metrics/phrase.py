@@ -173,6 +173,7 @@ def _clean(s: str) -> str:
         s = r.actor.sub("", s).strip(" ,;:-–")
         s = r.place_subject.sub("", s).strip(" ,;:-–")
         s = r.place_predicate.sub("", s).strip(" ,;:-–")
+        s = _leading_place(s)
         low = s.casefold()
         if any(k in low for k in r.place_keys):
             s = r.place.sub("", s).strip(" ,;:-–")
@@ -188,6 +189,18 @@ def _clean(s: str) -> str:
     if r.place_only.match(s):
         return ""
     return _lower_first(s)
+
+
+_LEADING_NAME = re.compile(rf"^((?:{CAPITAL}[\w’']*\s+){{1,2}}{CAPITAL}[\w’']*)\s+(?=[^\W\d_])")
+
+
+def _leading_place(s: str) -> str:
+    """"Sóc Trăng tăng trưởng kinh tế" -> "tăng trưởng kinh tế": a province or district named bare, as the subject."""
+    m = _LEADING_NAME.match(s)
+    if not m or s[m.end():m.end() + 1].isupper():
+        return s
+    from vngov.names import is_big_place    # the gazetteer: imported on first need
+    return s[m.end():] if is_big_place(m.group(1)) else s
 
 
 def _after_link(s: str, r: _Rules) -> str:
