@@ -1050,3 +1050,14 @@ def test_an_average_with_no_subject_of_its_own_is_of_the_subject_before_its_comm
     assert one(found, 8.79).metric.startswith("tốc độ tăng trưởng")
     growth = one(found, 9.28)
     assert (growth.metric, growth.status, growth.kind) == ("tổng giá trị sản xuất", "estimate", "change")
+
+
+def test_an_average_over_named_years_is_that_span_and_a_year_inside_a_half_year_paragraph_dates_its_sentence():
+    found = figs("Năm 2020, tăng trưởng kinh tế khá đạt 10,06%, bình quân 5 năm đạt 11,6%. Trong đó, giá trị sản xuất "
+                 "nông nghiệp tăng 2,78%.\n\nNăm 2021, huyện phấn đấu đạt chỉ tiêu: Tốc độ tăng trưởng bình quân 5 năm "
+                 "2021 -2025 đạt từ 9,5 – 10,0%/năm.", meeting_date="2020-12-15")
+    assert one(found, 2.78).period == "2020"
+    assert one(found, 9.5).period == "2021/2025"
+    half = figs("Trong 6 tháng đầu năm 2024, tình hình ổn định. Toàn huyện có 8 sản phẩm đăng ký OCOP trong năm 2024.\n\n"
+                "Tổng giá trị sản xuất ngành dịch vụ ước đạt hơn 367 tỷ đồng.", meeting_date="2024-07-15")
+    assert one(half, 8).period == "2024" and one(half, 367).period == "2024-01/2024-06"

@@ -185,6 +185,8 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             m = n_years(m, state)
         if m.is_now and not m.is_state and dated:
             continue
+        if dated and m.text.casefold().startswith("bình quân"):
+            continue      # "năm 2020, tăng trưởng đạt 10,06%, bình quân 5 năm đạt 11,6%. Trong đó …": the year runs on
         if text and item_only(m, text, len(text), head_end, state.running):
             continue
         if text and m.shape in _UNTIL and ";" in text[m.end:] and not _heads_sentence(text, m):
@@ -200,6 +202,10 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             continue
         if _level_in_review(m, state.running):
             continue
+        if m.shape == "year" and state.para_dated > 0 and state.para_head and "/" in state.para_head \
+                and _narrower(state.para_head, m.iso):
+            continue      # "Trong 6 tháng đầu năm 2024, …. Toàn huyện có 8 sản phẩm OCOP trong năm 2024.": the
+            # wider year dates its own sentence; the paragraph's half-year runs on
         if m.shape in ("span", "term", "term_review", "n_years") and m.iso:
             state.last_span = m.iso
         if m.iso:
