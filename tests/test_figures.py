@@ -1061,3 +1061,10 @@ def test_an_average_over_named_years_is_that_span_and_a_year_inside_a_half_year_
     half = figs("Trong 6 tháng đầu năm 2024, tình hình ổn định. Toàn huyện có 8 sản phẩm đăng ký OCOP trong năm 2024.\n\n"
                 "Tổng giá trị sản xuất ngành dịch vụ ước đạt hơn 367 tỷ đồng.", meeting_date="2024-07-15")
     assert one(half, 8).period == "2024" and one(half, 367).period == "2024-01/2024-06"
+
+
+def test_a_half_term_review_written_late_in_a_year_counts_that_year():
+    found = figs("Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2015-2020.\n\nQua nửa "
+                 "nhiệm kỳ, xã thực hiện đạt và vượt 5/14 chỉ tiêu; vận động Quỹ vì người nghèo được trên 8 tỷ đồng.",
+                 meeting_date="2018-07-20")
+    assert one(found, 8, "tỷ đồng").period == "2015/2018"

@@ -125,7 +125,11 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
         if state.term is None:
             return m
         y, y2 = state.term
-        return evolve(m, iso=f"{y}/{y + (y2 - y) // 2}")     # "giữa nhiệm kỳ 2020–2025": 2020/2022
+        end = y + (y2 - y) // 2          # "giữa nhiệm kỳ 2020–2025": 2020/2022
+        if state.ref_date:               # a review written in the second half of a year counts that year
+            ry, rm = int(state.ref_date[:4]), int(state.ref_date[5:7] or 0)
+            end = max(y + 1, min(ry if rm >= 7 else ry - 1, y2 - 1))
+        return evolve(m, iso=f"{y}/{end}")
     if m.shape != "n_years":
         return m
     if state.last_span and (not state.ref_date or end_year(state.last_span) <= state.ref_date[:4]):
