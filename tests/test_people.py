@@ -266,3 +266,9 @@ def test_a_capitalised_word_of_a_body_is_no_given_name_and_old_tone_marks_are_me
                       "biểu Quốc hội tỉnh Gia Lai; Ngô Khắc Ngọc-Tỉnh ủy viên. Ông Nguyễn Văn Đại phát biểu.")
     assert set(found) == {"Siu Hương", "Ngô Khắc Ngọc", "Nguyễn Văn Đại"}
     assert found["Siu Hương"][-1] == "Phó Trưởng đoàn chuyên trách Đoàn Đại biểu Quốc hội tỉnh Gia Lai"
+
+
+def test_a_place_that_opens_with_an_address_word_and_a_city_that_is_also_a_district_are_no_names():
+    found = people_of("Bí thư Thành ủy Bà Rịa Trần Văn Tuấn trao Huy hiệu 30 năm tuổi Đảng. Bà Nguyễn Thị Lan phát "
+                      "biểu. Đảng bộ phường Cao Lãnh (Đồng Tháp) tổ chức Đại hội.")
+    assert found == {"Trần Văn Tuấn": ["Bí thư Thành ủy Bà Rịa"], "Nguyễn Thị Lan": []}

@@ -99,8 +99,8 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
         big.add(normalize_text(prov["provinceShort"]))
     for dists in data.get("DICT_PROVINCE_DISTRICT", {}).values():
         for d in dists.values():
-            if isinstance(d.get("districtShort"), str):
-                big.add(normalize_text(d["districtShort"]))
+            if isinstance(d.get("districtShort"), str):    # "Cao Lãnh (Thành phố)": a city and a district
+                big.add(normalize_text(re.sub(r"\s*\(.*\)\s*$", "", d["districtShort"])))
     for dists in data.get("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", {}).values():
         for wards in dists.values():
             for w in wards.values():
@@ -187,7 +187,10 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
     place_ctx = bool(place_m) and not person_ctx
     sentence_start = before.rstrip(" \t\"“(").endswith((".", "!", "?", ":", "\n")) or not before.strip()
     # a place word inside the run starts a place: "Báo Hà Tĩnh", "Huyện Kỳ Anh"
-    if toks[0][0] in lex.address and len(toks) > 2:
+    if toks[0][0] in lex.address and len(toks) > 3 and is_big_place(" ".join(t for t, _, _ in toks[:2])):
+        toks = toks[2:]  # "Bí thư Thành ủy Bà Rịa Trần Văn Tuấn": "Bà Rịa" is a place, not "bà" and a name
+        place_ctx, person_ctx = True, False
+    elif toks[0][0] in lex.address and len(toks) > 2:
         toks = toks[1:]  # "Ông Nguyễn Văn A" opening a sentence
         person_ctx, place_ctx = True, False
     elif toks[0][0] in lex.address and len(toks) == 2 and sentence_start:
