@@ -263,8 +263,9 @@ def test_an_office_before_a_comma_is_not_the_name_s_when_the_name_has_its_own_af
 
 def test_a_capitalised_word_of_a_body_is_no_given_name_and_old_tone_marks_are_mended():
     found = people_of("Dự hội nghị có các đồng chí: Siu Hương-Tỉnh ủy viên, Phó Trưởng đoàn chuyên trách Đòan Đại "
-                      "biểu Quốc hội tỉnh Gia Lai; Ngô Khắc Ngọc-Tỉnh ủy viên. Ông Nguyễn Văn Đại phát biểu.")
-    assert set(found) == {"Siu Hương", "Ngô Khắc Ngọc", "Nguyễn Văn Đại"}
+                      "biểu Quốc hội tỉnh Gia Lai; Ngô Khắc Ngọc-Tỉnh ủy viên; Hồ Đại Nam - Trưởng Ban Tuyên giáo "
+                      "Tỉnh ủy. Ông Nguyễn Văn Đại phát biểu.")
+    assert set(found) == {"Siu Hương", "Ngô Khắc Ngọc", "Hồ Đại Nam", "Nguyễn Văn Đại"}
     assert found["Siu Hương"][-1] == "Phó Trưởng đoàn chuyên trách Đoàn Đại biểu Quốc hội tỉnh Gia Lai"
 
 

@@ -49,6 +49,7 @@ class _Lex:
     address: frozenset[str]
     glued: tuple[str, ...]      # "P." right before a run: the run is a place ("P.Cao Lãnh")
     follower: re.Pattern[str]   # a word that follows a whole name ("… Nghị đã chủ trì")
+    body_word: frozenset[str] = frozenset()   # given names that are also a body's first word ("Đoàn Đại biểu")
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
@@ -75,7 +76,8 @@ def _lex() -> _Lex:
                           for b in lex.get("year_branches", [])),
                 frozenset(normalize_text(w).capitalize() for w in lex.get("person_cues", []) if " " not in w),
                 tuple(lex.get("glued_place_abbreviations", [])),
-                re.compile(rf"[ \u00a0]+(?:{alternation(lex.get('name_followers', []))})(?![\w])"))
+                re.compile(rf"[ \u00a0]+(?:{alternation(lex.get('name_followers', []))})(?![\w])"),
+                body_word=norm(lex.get("body_words", [])))
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +203,7 @@ def _name_in_run(text: str, start: int, run: str) -> tuple[str, int, int] | None
             return None   # "Bến Lức …" is a named thing, "Bến Tre Nguyễn Văn Đức" a province and a name
         toks = toks[1:]
         place_ctx, person_ctx, sentence_start = True, False, False
-    while toks and toks[-1][0] in lex.not_name and _LOWER_NEXT.match(text, toks[-1][2]) \
+    while toks and (toks[-1][0] in lex.not_name or toks[-1][0] in lex.body_word) and _LOWER_NEXT.match(text, toks[-1][2]) \
             and not lex.follower.match(text, toks[-1][2]):
         toks = toks[:-1]   # "Bộ trưởng", "Chủ tịch": a word of an office; "Hoàng Văn Bộ - …" keeps its given name
     if len(toks) < 2:

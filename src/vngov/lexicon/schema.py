@@ -72,7 +72,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "names": {"surnames": "[str]", "not_name_words": "[str]", "place_cues": "[str]", "named_after_cues": "[str]",
               "person_cues": "[str]", "short_form_address": "[str]", "people_named_like_places": "[str]", "glued_place_abbreviations": "[str]", "name_followers": "[str]",
-              "credit_cues": "[str]", "never_names": "[str]", "year_stems": "[str]", "year_branches": "[str]"},
+              "credit_cues": "[str]", "never_names": "[str]", "year_stems": "[str]", "year_branches": "[str]",
+              "body_words": "[str]"},
     "offices": {
         "prefixes": "[str]", "skip_before": "[str]", "titles": "[str]", "standalone_titles": "[str]",
         "qualifiers": "[str]", "whole_offices": "{str}",
