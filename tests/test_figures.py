@@ -1068,3 +1068,11 @@ def test_a_half_term_review_written_late_in_a_year_counts_that_year():
                  "nhiệm kỳ, xã thực hiện đạt và vượt 5/14 chỉ tiêu; vận động Quỹ vì người nghèo được trên 8 tỷ đồng.",
                  meeting_date="2018-07-20")
     assert one(found, 8, "tỷ đồng").period == "2015/2018"
+
+
+def test_a_cut_off_written_with_dots_and_a_resolution_s_bracketed_rate():
+    found = figs("Tổng chi ngân sách địa phương thực hiện đến ngày 21.10.2022 đạt 516,075 tỷ đồng, đạt 118,2% dự toán. "
+                 "Giá trị sản xuất công nghiệp – xây dựng tăng 9% (NQHĐND là 9-9,5%).", meeting_date="2022-10-25")
+    spent = one(found, 516.075)
+    assert (spent.period, spent.metric) == ("2022-01/2022-10", "tổng chi ngân sách địa phương")
+    assert one(found, 9, "%", kind="change").metric.startswith("giá trị sản xuất công nghiệp")

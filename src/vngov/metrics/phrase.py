@@ -93,7 +93,7 @@ def clean(words: str) -> str:
     segmented into words (underthesea, the lexicon's terms as fixed words) and the rules run again
     with that word held together.  Segmenting only then keeps the cost to the phrases that need it.
     """
-    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/=").lstrip(".…")   # "428 km.Tỷ lệ hộ …"
+    s = " ".join(words.replace("\n", " ").split()).strip(" ,;:-–/=").lstrip(".…) ").rstrip("( ")   # "428 km.Tỷ lệ hộ …", ") tiêu chí"
     first = _clean(s)
     if first.casefold() == s.casefold() or _JOIN in s:
         return first
