@@ -153,3 +153,8 @@ def test_a_council_term_is_no_place():
     from vngov import localities
     assert localities.find("Kỳ họp thứ 11, HĐND huyện Khóa IV mới đây") == []
     assert localities.find("HĐND tỉnh Khoá XII") == []
+
+
+def test_a_known_name_whose_second_syllable_lost_its_capital_is_read_whole():
+    assert [c for c, _, _ in localities.find("UBND huyện Kỳ anh họp")] == ["huyện Kỳ Anh"]
+    assert [c for c, _, _ in localities.find("xã Hòa đã làm")] == ["xã Hòa"]    # no known "Hòa Đã": one word

@@ -477,6 +477,12 @@ def _name_after(text: str, pos: int, level: str) -> tuple[str | None, int]:
         cand = "".join(w for w, _ in words[:k])
         if _key(cand) in known:
             return cand, words[k - 1][1]
+    if len(words) == 1:      # "huyện Quế võ": a known name whose second syllable lost its capital
+        nxt = _WORD.match(text, words[0][1])
+        if nxt and nxt.group(1).islower() and not text[words[0][1]:nxt.start(1)].strip():
+            cand = f"{words[0][0]} {nxt.group(1).capitalize()}"
+            if _key(cand) in known:
+                return cand, nxt.end()
     if words[0][0] in _lex().get("not_names", ()):
         return None, pos
     if level == "tỉnh" and known:
