@@ -252,3 +252,10 @@ def test_generic_growth_words_yield_to_the_economy_they_are_said_of():
     assert rate_indicator("tốc độ tăng trưởng tổng giá trị sản phẩm", "", "percent") == "total_output_growth"
     assert rate_indicator("tốc độ tăng trưởng kinh tế", "", "percent") == "grdp_growth"
     assert rate_indicator("tốc độ tăng trưởng GRDP", "", "percent") == "grdp_growth"
+
+
+def test_a_range_of_stars_is_the_products_as_a_whole():
+    from vngov.metrics import canonical
+    assert canonical("sản phẩm đạt từ 3 đến 4 sao", "count", "sản phẩm") == "ocop_products"
+    assert canonical("sản phẩm OCOP 4 sao", "count", "sản phẩm") == "ocop_4star"
+    assert canonical("sản phẩm 3 sao", "count", "sản phẩm") == "ocop_3star"
