@@ -519,17 +519,17 @@ def _office_listed_subjects(sentence: str) -> list[str]:
     from vngov.offices import fullmatch_at   # offices read names' roles; imported here to keep meetings light
 
     items = [x for x in re.split(r"[,:]", sentence.strip()) if x.strip()]
-    heads = [m.end() for m in re.finditer(r":", sentence)]
+    headed = ":" in sentence
     out: list[str] = []
     for item in items:
         body = _ADDRESS.sub("", item.strip(), count=1)
         found = names.find_names(body)
-        if found and found[-1][2] == len(body.rstrip()) and (
-                found[-1][1] == 0 or fullmatch_at(body, 0, found[-1][1]) or fullmatch_at(body, 0, found[-1][1] - 1)):
+        office_end = len(body[:found[-1][1]].rstrip()) if found else 0
+        if found and found[-1][2] == len(body.rstrip()) and (office_end == 0 or fullmatch_at(body, 0, office_end)):
             out.append(found[-1][0])
             continue
         plain = re.sub(r"^\s*các\s+", "", body, flags=re.I).strip()
-        if heads and not found and plain and fullmatch_at(plain, 0, len(plain)):
+        if headed and not found and plain and fullmatch_at(plain, 0, len(plain)):
             continue      # "các Phó Chủ tịch UBND tỉnh:" heads the names after it
         return []
     return out if len(out) >= 2 else []

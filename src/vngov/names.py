@@ -262,8 +262,7 @@ def _best_split(parts: list[str], place_ctx: bool, sentence_start: bool = False,
 
 def _place_like(cand: str) -> bool:
     """A province or district name, or a two-syllable commune name."""
-    big, small = _places()
-    return cand in big or (cand in small and len(cand.split()) == 2)
+    return is_big_place(cand) or (cand in _places()[1] and len(cand.split()) == 2)
 
 
 def _pick(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> tuple[str, int, int]:

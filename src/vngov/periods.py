@@ -184,7 +184,7 @@ def first_year(text: str) -> int | None:
 def resolve(shape: str, g: dict, ref: Reference) -> str | None:
     """The ISO period of a phrase of ``shape`` with groups ``g``."""
     y = _year(g, ref)
-    if shape in ("now", "now_state", "reset", "n_years", "next_years", "half_term", "term_edge"):
+    if shape in ("now", "now_state", "reset", "n_years", "next_years", "half_term", "term_start", "term_end"):
         return None
     if shape in ("span", "term", "crop_year"):
         return f"{g['y']}/{g['y2']}"

@@ -68,11 +68,18 @@ class OffsetMap:
         return [self.to_raw(i) for i in range(self.length)]
 
 
+def _with_capitals(table: dict[str, str], upper: bool = False) -> dict[str, str]:
+    """A lower-case rewrite table with its capitalised pairs ("oà" -> "òa", "Oà" -> "Òa"; and "OÀ" if ``upper``)."""
+    pairs = dict(table)
+    if upper:
+        pairs.update({k.upper(): v.upper() for k, v in table.items()})
+    pairs.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in table.items() if k.islower()})
+    return pairs
+
+
 @lru_cache(maxsize=1)
 def _tone_table() -> tuple[re.Pattern[str], dict[str, str]]:
-    pairs: dict[str, str] = dict(load("orthography")["tone_marks"])
-    pairs.update({k.upper(): v.upper() for k, v in list(pairs.items())})
-    pairs.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(pairs.items()) if k.islower()})
+    pairs = _with_capitals(load("orthography")["tone_marks"], upper=True)
     # Only at the end of a syllable ("hoà" but not "hoàng"), and "uy" after q
     # is part of the consonant ("quý" stays).
     pattern = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, pairs)) + r")(?![^\W\d_])")
@@ -82,8 +89,7 @@ def _tone_table() -> tuple[re.Pattern[str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def _before_final_table() -> tuple[re.Pattern[str], dict[str, str]]:
     """"Đòan" -> "Đoàn": a tone put on the first vowel of a pair that a final consonant follows."""
-    pairs: dict[str, str] = dict(load("orthography")["tone_marks_before_final"])
-    pairs.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(pairs.items())})
+    pairs = _with_capitals(load("orthography")["tone_marks_before_final"])
     pattern = re.compile(r"(" + "|".join(map(re.escape, pairs)) + r")(?=(?:n|ng|nh|t|c|ch|m|p)(?![^\W\d_]))")
     return pattern, pairs
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import bisect
 import copy
 import re
-import unicodedata
 
 from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
@@ -52,7 +51,7 @@ from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at, targets_set
 from vngov.models import Article, DocContext, Figure
 from vngov.periods import PeriodMention, find_periods, term_iso
-from vngov.text import sentences
+from vngov.text import normalize_text, sentences
 
 __all__ = ["extract_figures"]
 
@@ -111,7 +110,7 @@ def _is_caption(article: Article, end: int) -> bool:
     if end > 0:
         raw_end = article.offsets.to_raw(end - 1) + 1
         cut = article.raw.find("\n", raw_end)
-        tail += unicodedata.normalize("NFC", article.raw[raw_end:cut if cut >= 0 else len(article.raw)][:80])
+        tail += normalize_text(article.raw[raw_end:cut if cut >= 0 else len(article.raw)][:80])
     return bool(load_cues().caption.search(tail))
 
 

@@ -56,6 +56,11 @@ class Cues:
     done_before: re.Pattern[str]       # striving told as done, before a target cue
     count_opener: re.Pattern[str]      # words opening a count's own metric
     merged: re.Pattern[str]            # "sáp nhập Đảng bộ 3 xã …": the make-up of a new unit, not a figure
+    share_verb: re.Pattern[str]        # "chiếm 29,2%": a share's verb right before the number
+    moves: re.Pattern[str]             # "tăng", "giảm" shortly before the number
+    sentence_openers: frozenset[str]   # "tính", "riêng": words that may come before a sentence's heading period
+    average_words: tuple[str, ...]     # "bình quân": a period phrase that qualifies one average
+    year_links: frozenset[str]         # "vào": between a figure and its own year
     rate_word: re.Pattern[str]         # "tỷ trọng …", "tốc độ …": a metric that is a rate or a share
     rate_head: re.Pattern[str]         # "tỷ lệ …": a rate, whose long description is its metric
     quantity_head: re.Pattern[str]     # "lượng khách …": a metric that names its count, unit noun not added
@@ -135,6 +140,11 @@ def load_cues() -> Cues:
         share_head=re.compile(rf"(?<![\w])(?:{alternation(lex['sectors']['share_heads'])})(?![\w])", re.I),
         count_opener=re.compile(rf"(?:{alternation(sc['count_openers'])})(?![\w])", re.I),
         merged=re.compile(rf"(?<![\w])(?:{alternation(sc['merge_verbs'])})(?:\s+[^\s\d,;.:]+){{0,3}}\s+$", re.I),
+        share_verb=re.compile(rf"(?<![\w])(?:{alternation(kd['share_verbs'])})(?:\s+(?:{approx}))*\s*$", re.I),
+        moves=re.compile(rf"(?<![\w])(?:{alternation(kd['moves'])})(?![\w])", re.I),
+        sentence_openers=frozenset(w.casefold() for w in sc["sentence_openers"]),
+        average_words=tuple(w.casefold() for w in sc["average_words"]),
+        year_links=frozenset(sc["year_links"]),
         rate_word=re.compile(rf"(?:{alternation(sc['rate_words'])})(?![\w])", re.I),
         rate_head=re.compile(rf"(?:{alternation(sc['rate_heads'])})(?![\w])", re.I),
         quantity_head=re.compile(rf"(?:{alternation(sc['quantity_heads'])})\s+\w", re.I),

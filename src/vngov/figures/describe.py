@@ -20,12 +20,12 @@ from vngov.text import CAPITAL
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-_BASELINE_FIRST = re.compile(r"\s*(?:(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)|(SCK))"
+_SO_BASELINE = r"(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"   # "so với cùng kỳ …"
+_BASELINE_FIRST = re.compile(rf"\s*(?:{_SO_BASELINE}|(SCK))"
                              r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
 
 
-_BASELINE_BEFORE_VERB = re.compile(r"(?<![\w])(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)"
-                                   r"[^,;]*?)\s*$", re.I)
+_BASELINE_BEFORE_VERB = re.compile(rf"(?<![\w]){_SO_BASELINE}\s*$", re.I)
 
 
 _VERB_FIRST = re.compile(r"\s*(?:(?:phấn\s+đấu|dự\s+kiến|tiếp\s+tục|sẽ|cần)\s+)*(?:tăng|giảm)(?!\s+(?:trưởng|cường))\s+(?=\S)",
@@ -155,8 +155,8 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
         # "Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%": the subject before the comma
         metric = merge_previous(sent, c, colon_too=True) or metric
     elif metric and not same_clause and c.unit.cls == "percent" and not rate_head(metric) \
-            and rate_before_comma(sent, c):
-        metric = rate_before_comma(sent, c) + ", " + metric
+            and (rate := rate_before_comma(sent, c)):
+        metric = rate + ", " + metric
     elif metric and not same_clause and (sent.cues.bare_sector.fullmatch(metric_rules.without_place(metric)) or (
             len(metric_rules.without_place(metric).split()) <= 3 and not _names_indicator(metric))):
         # a bare sector joins the subject before its comma: "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"

@@ -85,10 +85,10 @@ def kind_of(c: Cand, anchor: Cand | None, cues: Cues) -> None:
                 c.kind = anchor.kind
             return
         if anchor is not None and c.own_metric and not c.ratio_cue and anchor.kind == "change" \
-                and anchor.unit.cls == "percent" and not _SHARE.search(c.pre[-12:]):
+                and anchor.unit.cls == "percent" and not cues.share_verb.search(c.pre[-12:]):
             c.kind = "change"   # "công nghiệp tăng 12,6%, dịch vụ 8,2%": a list of changes
             return
-        if c.metric and not growth and not cues.rate_word.match(c.metric) and not _MOVES.search(c.pre[-25:]) \
+        if c.metric and not growth and not cues.rate_word.match(c.metric) and not cues.moves.search(c.pre[-25:]) \
                 and _names_an_amount(c.metric):
             c.kind = "ratio"    # "chi ngân sách gần 89%", "giá trị sản xuất khu vực dịch vụ đạt 76%": of the plan
             return
@@ -103,8 +103,6 @@ def _names_an_amount(metric: str) -> bool:
     return ind is not None and "percent" not in ind.unit_class and bool(_AMOUNTS.intersection(ind.unit_class))
 
 
-_SHARE = re.compile(r"(?<![\w])chiếm(?:\s+(?:khoảng|gần|hơn|trên|tỷ\s+lệ|tỷ\s+trọng))?\s*$", re.I)   # a share
-_MOVES = re.compile(r"(?<![\w])(?:tăng|giảm)(?![\w])", re.I)
 _AMOUNTS = frozenset({"money", "mass", "area", "volume"})
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vngov.dates import article_year, term_opening_kinds
-from vngov.figures.cues import Cues
+from vngov.figures.cues import Cues, load_cues
 from vngov.lexicon import load
 from vngov.models import DocContext, evolve
 from vngov.periods import PeriodMention, Reference, bounds, end_year, first_year, is_multi_year, term_iso, term_years
@@ -119,7 +119,7 @@ def n_years(m: PeriodMention, state: State) -> PeriodMention:
     with none named, the n years (a term's five) up to the report's year: "5 năm qua" in 2020 is 2015/2020."""
     if m.shape == "next_years":
         return _next_years(m, state)
-    if m.shape == "term_edge":
+    if m.shape in ("term_start", "term_end"):
         return _term_edge(m, state)
     if m.shape == "half_term":
         if state.term is None:
@@ -151,7 +151,7 @@ def _term_edge(m: PeriodMention, state: State) -> PeriodMention:
         span = f"{state.term[0]}/{state.term[1]}"
     if span is None:
         return m
-    return evolve(m, iso=span[:4] if m.text.casefold().startswith("đầu") else end_year(span))
+    return evolve(m, iso=span[:4] if m.shape == "term_start" else end_year(span))
 
 
 def _next_years(m: PeriodMention, state: State) -> PeriodMention:
@@ -189,7 +189,7 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             m = n_years(m, state)
         if m.is_now and not m.is_state and dated:
             continue
-        if dated and m.text.casefold().startswith("bình quân"):
+        if dated and m.text.casefold().startswith(load_cues().average_words):
             continue      # "năm 2020, tăng trưởng đạt 10,06%, bình quân 5 năm đạt 11,6%. Trong đó …": the year runs on
         if text and item_only(m, text, len(text), head_end, state.running):
             continue
@@ -278,7 +278,7 @@ def _year_right_after(text: str, c: Cand, mentions: list[PeriodMention]) -> Peri
         if not m.iso or m.compare or m.task or c.end > m.start:
             continue
         gap = text[c.end:m.start].strip()
-        if (m.shape in _BINDING_YEARS and gap in ("", "(", "vào")) or \
+        if (m.shape in _BINDING_YEARS and (gap in ("", "(") or gap in load_cues().year_links)) or \
                 (m.shape in _BINDING_PARTS and gap in ("", "(", "trong") and _YEAR.search(m.text)):
             return m
     return None
@@ -297,13 +297,11 @@ def _level_in_review(m: PeriodMention, running: str | None) -> bool:
 
 
 _UNTIL = ("to_date", "to_month", "to_month_end")
-_SENTENCE_OPENERS = ("tính", "tính chung", "riêng", "trong đó", "cụ thể", "theo đó")
-
-
 def _heads_sentence(text: str, m: PeriodMention) -> bool:
     """"Đến cuối năm 2024, thu nhập … đạt 43,7 triệu đồng; tỷ lệ hộ nghèo còn 21,5%": a period opening the
     sentence dates every item of its list, even a level inside a longer review."""
-    return text[:m.start].strip(" ,:-–").casefold() in ("",) + _SENTENCE_OPENERS
+    opener = text[:m.start].strip(" ,:-–").casefold()
+    return not opener or opener in load_cues().sentence_openers
 # Amounts and rates a congress reports with no period are of the term it reviews; counts and areas are
 # standing stocks ("Đảng bộ có 1.026 đảng viên", "diện tích tự nhiên 25 km²") and keep none.
 _REVIEWED = frozenset({"percent", "money"})
