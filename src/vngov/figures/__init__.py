@@ -40,6 +40,7 @@ import bisect
 import copy
 import re
 
+from vngov.figures.clauses import LIST_ITEM
 from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
@@ -56,7 +57,6 @@ from vngov.text import normalize_text, sentences
 __all__ = ["extract_figures"]
 
 
-_LIST_ITEM = re.compile(r"[-+•*–]\s|\(?\d{1,2}[.)]\s|[a-zđ]\)\s")
 
 
 _DIGITS = re.compile(r"\d+")
@@ -74,7 +74,7 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     prev_end = 0
     mi = 0
     for s, e in sentences(body):
-        if "\n" in body[prev_end:s] and not _LIST_ITEM.match(body, s):
+        if "\n" in body[prev_end:s] and not LIST_ITEM.match(body, s):
             state.target_para = False      # a new paragraph ends a list of targets; its items do not
             new_paragraph(state)
         prev_end = e

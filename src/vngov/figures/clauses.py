@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 
 _CAPITAL_LETTER = re.compile(rf"{CAPITAL}|[“\"]")
 
+# A list item's marker: "- ", "• ", "2. ", "(2) ", "a) ".
+LIST_MARK = r"(?:[-+•*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s"
+LIST_ITEM = re.compile(LIST_MARK)
+
 
 def clause_start(text: str, i: int) -> int:
     """Start of the clause holding position ``i``: after , ; : ( or a list dash, brackets skipped."""

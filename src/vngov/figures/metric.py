@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from vngov import metrics as metric_rules
-from vngov.figures.clauses import clause_end, clause_start
+from vngov.figures.clauses import LIST_MARK, clause_end, clause_start
 from vngov.figures.cues import load_cues
 from vngov.periods import PeriodMention
 from vngov.text import CAPITAL
@@ -155,7 +155,7 @@ def rate_before_comma(sent: Sentence, c: Cand) -> str | None:
     return seg
 
 
-_ITEM_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-–+•*])\s+")
+_ITEM_MARK = re.compile(rf"^\s*{LIST_MARK}\s*")
 
 
 def merge_previous(sent: Sentence, c: Cand, colon_too: bool = False) -> str | None:
