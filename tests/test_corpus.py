@@ -81,6 +81,13 @@ def test_dateline_gives_published_date():
     assert "GMT" not in a.body
 
 
+def test_the_articles_date_under_a_sites_clock_and_hotline_is_the_published_date():
+    page = ("Thứ năm 22/01/2026 22:03\nHotline: 024.123.45.678\nEmail: toasoan@example.vn\nKinh tế\n\n"
+            "Huyện phát triển nông sản\n\n08/06/2021 22:20\nMột đoạn văn dài đủ để là nội dung bài báo, "
+            "kể về buổi làm việc ngày 7/6 của Ban Thường vụ Huyện ủy với các xã.")
+    assert parse_text("d", page, "d.txt").published == "2021-06-08"
+
+
 def test_decomposed_unicode_reads_the_same_as_composed():
     nfd = parse_text("x", unicodedata.normalize("NFD", PAGE), "x.txt")
     nfc = parse_text("x", PAGE, "x.txt")

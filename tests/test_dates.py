@@ -46,6 +46,8 @@ def test_today_and_yesterday_are_flagged():
     assert first("Chiều nay (23/4), hội nghị").today
     d = first("Sáng qua (22/4), hội nghị")
     assert d.yesterday and not d.today
+    d = first("Hôm qua 24.6, Đảng bộ xã họp")
+    assert (d.day, d.month, d.yesterday) == (24, 6, True)
 
 
 @pytest.mark.parametrize("text", [

@@ -142,6 +142,13 @@ def test_counts_take_the_period_stated_before_them_running_totals_only_their_own
     assert one(found, 36).period is None                             # "hiện có": a running total, undated
 
 
+def test_a_total_raised_in_the_period_is_dated_by_it():
+    found = figs("6 tháng đầu năm 2023, huyện kết nạp 45 đảng viên mới, nâng tổng số đảng viên toàn Đảng bộ lên "
+                 "2.594 đảng viên; tổng số hợp tác xã đang hoạt động là 51 hợp tác xã.")
+    assert one(found, 2594).period == "2023-01/2023-06"
+    assert one(found, 51).period == "2023-01/2023-06"
+
+
 @pytest.mark.parametrize("sentence", [
     "Kỳ họp thứ 13 HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ngày 12/7/2023.",
     "Dự hội nghị có 225 đại biểu; hội nghị nghe 8 báo cáo.",

@@ -348,3 +348,33 @@ def test_every_name_under_dieu_hanh_cua_joined_by_va_or_semicolons_chaired():
     one_chair = main(" date 2025-12 Sáng 23/12, dưới sự chủ trì của Bí thư Tỉnh ủy Trần Văn Nam, Hội nghị Tỉnh ủy "
                      "thảo luận với Chủ tịch UBND tỉnh Lê Văn Hải về kế hoạch năm 2026.")
     assert one_chair.chair == ("Trần Văn Nam",)
+
+
+def test_a_list_of_guests_does_not_make_the_meeting_theirs():
+    """The guests' offices (Tỉnh ủy) are not the unit that meets; the lowest unit named is."""
+    body = ("Bước vào nhiệm kỳ mới\n\nĐến dự Đại hội có đồng chí Trần Văn Bình, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy; đồng chí "
+            "Lê Văn Hòa, Bí thư Huyện ủy cùng 120 đại biểu đại diện cho 410 đảng viên trong Đảng bộ xã Tịnh Hà. "
+            "Tỉnh Quảng Ngãi có nhiều huyện. Tỉnh Quảng Ngãi đạt chuẩn.")
+    assert main(body).locality == "xã Tịnh Hà"
+
+
+def test_a_sentence_that_tells_the_meeting_beats_a_list_of_guests():
+    body = ("Bước vào nhiệm kỳ mới\n\nCác đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy; Lê Văn Hòa, Bí thư Huyện ủy đến dự đại hội. "
+            "Đại hội Đảng bộ xã Tịnh Hà, huyện Sơn Tịnh (Quảng Ngãi) đã thảo luận, thông qua Nghị quyết. "
+            "Tỉnh Quảng Ngãi có nhiều huyện. Tỉnh Quảng Ngãi đạt chuẩn.")
+    assert main(body).locality == "xã Tịnh Hà"
+
+
+def test_a_conference_organised_by_a_department_is_the_provinces_wherever_it_is_held():
+    """"tổ chức hội nghị" is the verb and its object, not "tổ chức hội" (an association)."""
+    body = ("Sơ kết\n\nChiều 16/7 tại huyện Đầm Dơi, Sở Tài chính tổ chức hội nghị sơ kết 6 tháng đầu năm 2024. "
+            "Tỉnh Cà Mau có 9 huyện.")
+    m = main(body)
+    assert m.host == "Sở Tài chính"
+    assert m.locality == "tỉnh Cà Mau"
+
+
+def test_yesterday_with_a_dotted_date_dates_the_meeting():
+    body = "Đại hội\n\nHôm qua 24.6, Đảng bộ xã Bình Minh tổ chức Đại hội đại biểu lần thứ XX, nhiệm kỳ 2020 - 2025."
+    m = main(body)
+    assert (m.date, m.locality) == ("2020-06-24", "xã Bình Minh")

@@ -180,3 +180,9 @@ def test_a_growth_scenarios_year_names_the_plan_not_a_period_of_results():
     (scenario,) = find_periods("Trong tháng 8, các ngành bám sát kịch bản tăng trưởng GRDP năm 2025 của tỉnh",
                                JULY_2022)[1:]
     assert scenario.task
+
+
+def test_the_year_of_a_disaster_whose_aftermath_is_told_dates_nothing():
+    """"hậu quả … của lũ lụt năm 2020" in a review of 2021 names the flood, not the period."""
+    found = find_periods("Năm 2021, mặc dù còn hậu quả nặng nề của lũ lụt năm 2020, kinh tế tăng 6%.", Reference())
+    assert [(m.text, m.compare) for m in found] == [("Năm 2021", False), ("năm 2020", True)]

@@ -384,6 +384,7 @@ def _cut(text: str, s: int, e: int, limit: int = MAX_PARAGRAPH) -> list[tuple[in
 
 
 _HEADER_LINES = 2     # lines kept before the body starts where a second dateline may stand (title, sapo)
+_PROSE_LINE = 90      # a line this long is prose: the page's header (clock, hotline, title) ends before it
 
 
 def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
@@ -405,7 +406,8 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
         if len(kept) <= _HEADER_LINES and _byline_in_caps(line):
             byline = byline or line          # "THÚY NGỌ" above the lead: the writer, not a sentence
             continue
-        if len(line) < 90 and (published is None or len(kept) <= _HEADER_LINES):
+        if len(line) < 90 and (published is None or len(kept) <= _HEADER_LINES
+                               or not any(b - a >= _PROSE_LINE for a, b in kept)):
             d = _dateline(line, rules)
             if d:     # a site's "today" line and the article's own date: the article's is the earlier
                 published = min(published, d) if published else d

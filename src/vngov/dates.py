@@ -51,6 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     pod = alternation(lex["part_of_day"])
     cue = alternation(lex["dates"]["cue_words"])
     rel = alternation(lex["dates"]["today_words"] + lex["dates"]["yesterday_words"])
+    bare = alternation(lex["dates"]["bare_today_words"])
     wd = rf"(?:(?:{alternation(lex['dates']['weekdays'])})\s*[,(]?\s*)"
     sep = r"\s*[/.\-]\s*"
     dm = rf"(?P<d>{_D}){sep}(?P<m>{_M})(?:{sep}(?P<y>{_Y}))?(?![\d/])"
@@ -59,9 +60,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?:{sep}(?P<y>{_Y}))?(?![\d/])")
     flags = 0   # patterns run on lower-cased text (see find_dates): faster than re.I
     return (
-        # Chiều nay (23/4), Sáng hôm nay (ngày 5-3), Chiều qua (22/4)
+        # Chiều nay (23/4), Sáng hôm nay (ngày 5-3), Chiều qua (22/4), Hôm qua 24.6
         # (without a part of day only in brackets: "Đến nay, 10/12 xã" is a count)
-        re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+(?P<rel>{rel})\s*[(,]?|(?P<rel0>{rel})\s*\()"
+        re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+(?P<rel>{rel})\s*[(,]?|(?P<rel0>{rel})\s*\(|(?P<rel1>{bare})\s*,?)"
                    rf"\s*(?:ngày\s+)?{dm}\s*\)?", flags),
         # Trong 2 ngày 21 và 22-7, Trong các ngày 11, 12/7, Trong 02 ngày (19 - 20/12), Từ ngày 11 đến 12/7
         re.compile(rf"(?<!\w)(?:trong\s+(?:\d+|hai|ba|bốn|năm|các)\s+ngày\s*,?\s*(?:từ\s+)?(?:ngày\s+)?|từ\s+ngày\s+|(?:{cue})\s*)\(?\s*{span}\s*\)?",
@@ -109,7 +110,7 @@ def find_dates(text: str) -> list[DatePhrase]:
             end_day = d if g.get("d1") else None
             if end_day is not None and end_day <= start_day:
                 continue
-            rel = " ".join((g.get("rel") or g.get("rel0") or "").lower().split())
+            rel = " ".join((g.get("rel") or g.get("rel0") or g.get("rel1") or "").lower().split())
             yesterday = rel in _yesterday_words()
             found.append(DatePhrase(m.start(), m.end(), start_day, mo, int(y) if y else None,
                                     end_day, mo if end_day else None, pod, i == 0 and not yesterday,

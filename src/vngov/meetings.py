@@ -54,6 +54,7 @@ class _Rules:
     counterpart: re.Pattern[str]
     led_by: re.Pattern[str]
     provincial_host: re.Pattern[str]
+    attendance: re.Pattern[str]
 
 
 
@@ -70,7 +71,8 @@ def _rules() -> _Rules:
         verb_kinds=re.compile(rf"(?<!\w)(?:{alternation(lex['verb_kinds'])})(?!\w)", re.I),
         subkinds=re.compile(rf"(?<!\w)(?:{alternation(lex['subkinds'])})(?!\w)", re.I),
         organise=re.compile(rf"(?<!\w)(?:{alternation(lex['organise_verbs'])})(?!\w)"
-                            rf"(?!\s+(?:{alternation(lex['organise_not_before'])})(?!\w))", re.I),
+                            rf"(?!\s+(?!(?:{alternation(lex['organise_objects'])})(?!\w))"
+                            rf"(?:{alternation(lex['organise_not_before'])})(?!\w))", re.I),
         host_trailing=re.compile(rf"(?:\s+(?:{alternation(lex['host_trailing'])}))+\s*$", re.I),
         host_cut=tuple(re.compile(p, re.I) for p in lex["host_cut"]),
         venue=re.compile(lex["venue"], re.I),
@@ -88,6 +90,7 @@ def _rules() -> _Rules:
             rf"(?=\s+(?:{alternation(lex['counterpart_end'])})(?!\w)|[,.;:(]|$)", re.I),
         led_by=re.compile(lex["led_by"], re.I),
         provincial_host=re.compile(rf"^(?:{alternation(lex['provincial_bodies'])})(?!\w)"),
+        attendance=re.compile(lex["attendance"], re.I),
         guests=re.compile(rf"(?<!\w)(?:{alternation(ch['guests'])})(?!\w)", re.I),
         joint=re.compile(rf"^[^;:]{{0,100}}?\s(?:{alternation(ch['joint_words'])})\s[^;:]{{0,100}}$", re.I),
         joint_before=re.compile(rf"(?<![\w])(?:{alternation(ch['joint_before'])})\s*$", re.I),
@@ -155,6 +158,8 @@ def _lead(body: str, sents: list[tuple[int, int]]) -> _Lead | None:
         if r.chair_verb.search(text):
             score += 1
         score -= i // 4   # later sentences lose a little
+        if r.attendance.search(text):
+            score -= 3    # a list of guests tells who came, not the meeting
         if best is None or score > best.score:
             best = _Lead(s, e, score)
     if best is None:
@@ -333,6 +338,10 @@ def _meeting_locality(sentence: str, kind: _Kind | None, host: str | None, count
     ``following`` is the text of the sentences after the lead, where a national
     videoconference names the local end ("Tại điểm cầu Nghệ An, …").
     """
+    if _rules().attendance.search(sentence):
+        lowest = _lowest_named(sentence)
+        if lowest:
+            return lowest
     h = _locality_of(host, lazy)
     c = _locality_of(counterpart, lazy)
     voters = _voters_unit((sentence, title), kind)
@@ -357,6 +366,14 @@ def _meeting_locality(sentence: str, kind: _Kind | None, host: str | None, count
         if got:
             return got
     return lazy.get().top
+
+
+def _lowest_named(sentence: str) -> str | None:
+    """The lowest unit a list of guests names by name: the provincial and district leaders who "đến dự"
+    a township's congress are its guests, and the township ("… đảng viên trong toàn Đảng bộ thị trấn
+    Cái Đôi Vàm") is the one that meets."""
+    named = [m.canonical for m in localities.mentions(sentence, normalized=True) if m.name]
+    return max(named, key=localities.tier) if named else None
 
 
 def _voters_unit(texts: tuple[str | None, ...], kind: _Kind | None) -> str | None:

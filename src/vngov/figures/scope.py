@@ -438,7 +438,7 @@ def _count_period(text: str, c: Cand, explicit: PeriodMention | None, now: bool,
 
     After "đến nay" in the same sentence no count has a period; after one in an
     earlier sentence (and no dated period since), stocks and fractions have none.
-    A running-total cue ("tổng số", "hiện có") takes only a period of its own clause.
+    A level "now" ("hiện có", figures.toml ``stock``) takes only a period of its own clause.
     """
     if now:
         return None

@@ -45,10 +45,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "source_province": "{str}"},
     "meetings": {
         "kinds": "[[str]]", "kind_not_after": "[str]", "verb_kinds": "[str]", "subkinds": "[str]",
-        "organise_verbs": "[str]", "organise_not_before": "[str]", "counterpart_verbs": "[str]", "counterpart_end": "[str]", "led_by": "str",
+        "organise_verbs": "[str]", "organise_not_before": "[str]", "organise_objects": "[str]", "counterpart_verbs": "[str]", "counterpart_end": "[str]", "led_by": "str",
         "provincial_bodies": "[str]", "host_trailing": "[str]", "host_cut": "[str]", "also": "str", "venue": "str",
-        "at_place": "str", "voters": "str", "voter_kinds": "[str]", "part_of_day": "{str}",
-        "dates": {"cue_words": "[str]", "today_words": "[str]", "yesterday_words": "[str]", "weekdays": "[str]",
+        "at_place": "str", "voters": "str", "voter_kinds": "[str]", "attendance": "str", "part_of_day": "{str}",
+        "dates": {"cue_words": "[str]", "today_words": "[str]", "yesterday_words": "[str]", "bare_today_words": "[str]", "weekdays": "[str]",
                   "document_words": "[str]", "year_exclude_before": "[str]", "baseline_year_before": "[str]",
                   "festival_year_before": "[str]", "term_opening_kinds": "[str]", "document_window": "int"},
         "chair": {"chaired_by": "[str]", "verb": "str", "objects": "[str]", "task_words": "[str]",
