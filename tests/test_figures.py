@@ -1083,3 +1083,20 @@ def test_a_cut_off_written_with_dots_and_a_resolution_s_bracketed_rate():
     spent = one(found, 516.075)
     assert (spent.period, spent.metric) == ("2022-01/2022-10", "tổng chi ngân sách địa phương")
     assert one(found, 9, "%", kind="change").metric.startswith("giá trị sản xuất công nghiệp")
+
+
+def test_a_year_after_trong_right_after_the_figure_dates_it():
+    found = figs("Thu nhập bình quân đầu người từ 10 triệu đồng năm 2011 tăng lên 16,7 triệu đồng trong năm 2015.",
+                 meeting_date="2015-08-01")
+    assert one(found, 10).period == "2011"
+    assert one(found, 16.7).period == "2015"
+
+
+def test_a_plain_paragraph_between_two_paragraphs_of_targets_is_of_targets():
+    text = ("Đại hội đặt mục tiêu tổng thu ngân sách đến năm 2030 là 180 tỷ đồng.\n\n"
+            "Thu nhập bình quân đầu người đạt trên 85 triệu đồng; tỷ lệ hộ nghèo dưới 0,5%.\n\n"
+            "Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 78%.")
+    found = figs(text, meeting_date="2025-08-18")
+    assert [f.status for f in found] == ["target"] * 4
+    reached = text.replace("Thu nhập bình quân đầu người đạt", "Thu nhập bình quân đầu người đã đạt")
+    assert one(figs(reached, meeting_date="2025-08-18"), 85).status == "actual"     # told as done: a result

@@ -51,7 +51,7 @@ from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at, targets_set
 from vngov.models import Article, DocContext, Figure
-from vngov.periods import PeriodMention, find_periods, term_iso
+from vngov.periods import PeriodMention, bounds, find_periods, term_iso
 from vngov.text import normalize_text, sentences
 
 __all__ = ["extract_figures"]
@@ -75,7 +75,9 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
     mi = 0
     for s, e in sentences(body):
         if "\n" in body[prev_end:s] and not LIST_ITEM.match(body, s):
-            state.target_para = False      # a new paragraph ends a list of targets; its items do not
+            # a new paragraph ends a list of targets (its items do not), unless it is a plain one between two
+            state.target_para = (state.target_para or state.head_status == "target") \
+                and _between_targets(body, s, mentions, state.ref_date)
             new_paragraph(state)
         prev_end = e
         while mi < len(mentions) and mentions[mi].start < s:
@@ -96,6 +98,31 @@ def extract_figures(article: Article, ctx: DocContext) -> tuple[Figure, ...]:
             continue
         out.extend(_sentence(article, s, e, own, state, has_digit))
     return dedupe(out, body)
+
+
+def _between_targets(body: str, start: int, mentions: list[PeriodMention], ref_date: str | None) -> bool:
+    """The paragraph at ``start`` goes on with the targets of the one before: it names no period and no
+    result ("ước", "đã", "so với", figures.toml ``result_words``), and the paragraph after it sets targets
+    again ("… đến năm 2030 đạt …"). A congress's resolution often runs over three such paragraphs."""
+    end = body.find("\n", start)
+    end = len(body) if end < 0 else end
+    if any(start <= m.start < end for m in mentions) or load_cues().result_words.search(body, start, end):
+        return False
+    nxt = len(body) - len(body[end:].lstrip())
+    nxt_end = body.find("\n", nxt)
+    nxt_end = len(body) if nxt_end < 0 else nxt_end
+    if nxt >= nxt_end:
+        return False
+    if target_from(body[nxt:nxt_end], load_cues()) is not None:
+        return True
+    return bool(ref_date) and any(nxt <= m.start < nxt_end and m.iso and not (m.compare or m.task)
+                                  and _ahead(m, ref_date) for m in mentions)
+
+
+def _ahead(m: PeriodMention, ref_date: str) -> bool:
+    """A period not begun when the report was written, or a horizon after its year ("đến năm 2030")."""
+    first, last = bounds(m.iso)
+    return first > ref_date or (m.shape == "to_year" and last[:4] > ref_date[:4])
 
 
 def _is_caption(article: Article, end: int) -> bool:

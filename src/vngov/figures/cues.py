@@ -54,6 +54,7 @@ class Cues:
     result_verb: re.Pattern[str]       # a result verb in a clause
     target_named: frozenset[str]       # target cues that only name targets ("chỉ tiêu đề ra")
     done_before: re.Pattern[str]       # striving told as done, before a target cue
+    result_words: re.Pattern[str]      # words of a result: a paragraph with one is no target's
     count_opener: re.Pattern[str]      # words opening a count's own metric
     merged: re.Pattern[str]            # "sáp nhập Đảng bộ 3 xã …": the make-up of a new unit, not a figure
     share_verb: re.Pattern[str]        # "chiếm 29,2%": a share's verb right before the number
@@ -129,6 +130,7 @@ def load_cues() -> Cues:
                                   re.I),
         targets_reached=re.compile(rf"\d+\s*/\s*\d+\s+(?:{alternation(st['set_counts'])})(?![\w])", re.I),
         target_setting=re.compile(rf"(?<![\w])(?:{alternation(st['target_setting'])})(?![\w])", re.I),
+        result_words=re.compile(rf"(?<![\w])(?:{alternation(st['result_words'])})(?![\w])", re.I),
         done_before=re.compile(rf"(?<![\w])(?:{alternation(st['done_before'])})(?![\w])[^,;]*$", re.I),
         next_item=re.compile(rf"\s*(?:{alternation(sc['next_item_words'])})\s+\D+?\s\d"),
         sector_join=re.compile(rf"(?<![\w])(?:{sector})\s[-–]\s(?:{sector})(?![\w])", re.I),

@@ -26,7 +26,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "target_keys": "[str]",
                    "not_target": "[str]", "target_header": "str", "target_header_keys": "[str]",
                    "plan_subject": "[str]", "plan_amounts": "[str]", "plan_verbs": "[str]", "result_verbs": "[str]", "estimate_openers": "[str]",
-                   "header_not_after": "[str]", "target_setting": "[str]", "set_verbs": "[str]", "set_counts": "[str]", "list_openers": "[str]", "done_before": "[str]",
+                   "header_not_after": "[str]", "target_setting": "[str]", "set_verbs": "[str]", "set_counts": "[str]", "list_openers": "[str]", "done_before": "[str]", "result_words": "[str]",
                    "breakdown": "[str]"},
         "kind": {"change": "[str]", "level_after_change": "[str]", "range_change_before": "[str]", "change_modifiers": "[str]", "ratio": "[str]",
                  "growth_metric": "[str]", "share_verbs": "[str]", "moves": "[str]"},
