@@ -1100,3 +1100,20 @@ def test_a_plain_paragraph_between_two_paragraphs_of_targets_is_of_targets():
     assert [f.status for f in found] == ["target"] * 4
     reached = text.replace("Thu nhập bình quân đầu người đạt", "Thu nhập bình quân đầu người đã đạt")
     assert one(figs(reached, meeting_date="2025-08-18"), 85).status == "actual"     # told as done: a result
+
+
+def test_unit_nouns_listed_together_are_one_counted_noun():
+    found = figs("Năm 2016, toàn huyện có 7/11 xã, thị trấn có trạm y tế đạt chuẩn quốc gia; có 93/93 thôn (làng) "
+                 "sử dụng điện lưới quốc gia.", meeting_date="2016-12-20")
+    assert one(found, 7).metric == "xã, thị trấn có trạm y tế đạt chuẩn quốc gia"
+    assert one(found, 93).metric == "thôn (làng) sử dụng điện lưới quốc gia"
+    two = figs("Năm 2016, có 5 xã, 3 thị trấn đạt chuẩn.", meeting_date="2016-12-20")
+    assert one(two, 5).metric == "xã"                  # a second count is no partner noun
+
+
+def test_a_resolutions_figure_in_brackets_is_the_target_of_the_figure_before():
+    found = figs("Năm 2018, tổng giá trị sản xuất tăng 9,51% (Nghị quyết 9,26%); thu nhập bình quân đầu người "
+                 "32,55 triệu đồng/người/năm (Nghị quyết 31,74 triệu đồng).", meeting_date="2018-12-06")
+    assert (one(found, 9.26).status, one(found, 9.26).metric) == ("target", "tổng giá trị sản xuất")
+    assert (one(found, 31.74).status, one(found, 31.74).metric) == ("target", "thu nhập bình quân đầu người")
+    assert one(found, 9.51).status == "actual"

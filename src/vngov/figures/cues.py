@@ -34,6 +34,7 @@ class Cues:
     flow: re.Pattern[str]
     tail_stop: re.Pattern[str]
     count_tail_stop: re.Pattern[str]
+    noun_partner: re.Pattern[str]      # ", thị trấn" / " (làng)" right after a counted unit noun: one noun
     stock: re.Pattern[str]
     approx: re.Pattern[str]
     not_after_words: frozenset[str]
@@ -104,6 +105,8 @@ def load_cues() -> Cues:
         flow=re.compile(rf"(?<![\w])(?<!các\s)(?<!những\s)(?:{alternation(sc['flow'])})(?![\w])", re.I),
         tail_stop=re.compile(rf"\s(?:{alternation(sc['tail_stop'])}|(?<!mặt\s)bằng)(?![\w])"
                              rf"|[,;.()…:“\"”/]|{dash}|\s\d", re.I),
+        noun_partner=re.compile(rf"\s*,\s*(?P<p>{alternation(sc['noun_partners'])})(?![\w])(?=\s+[^\d\s])"
+                                rf"|\s*\((?:{alternation(sc['noun_partners'])})\)", re.I),
         count_tail_stop=re.compile(rf"\s(?:{alternation(sc['count_tail_stop'])})(?![\w])"
                                    rf"|(?<!từ\s)(?<!-\s)(?<!-)(?<![\d.,])\d(?![\d.,]*\s+sao)|[,;.()…:/“\"”]|{dash}", re.I),
         stock=re.compile(rf"(?<![\w])(?:{alternation(sc['stock'])})(?![\w])", re.I),

@@ -48,7 +48,7 @@ def after_subject(words: str) -> str:
 
 
 def join_words(*parts: str | None) -> str | None:
-    s = " ".join(p for p in parts if p)
+    s = " ".join(p for p in parts if p).replace(" , ", ", ")
     return s or None
 
 
@@ -72,6 +72,12 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     if names:
         start = names.end()
         c.clause_end = max(c.clause_end, clause_end(text, start))
+    partner = cues.noun_partner.match(text, start) if c.unit.is_count else None
+    lead = ""
+    if partner:      # "7/11 xã, thị trấn có trạm y tế …", "93/93 thôn (làng) sử dụng …": one counted noun
+        lead = ", " + partner.group("p") if "," in partner.group() else partner.group().strip()
+        start = partner.end()
+        c.clause_end = max(c.clause_end, clause_end(text, start))
     rest = text[start:c.clause_end]
     if cues.next_item.match(rest):
         c.tail_end = start
@@ -85,11 +91,11 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     words = rest.split()
     if not words or (len(words) > 12 and not c.unit.is_count):
         c.tail_end = start
-        return None
+        return lead.lstrip(", ") or None
     if len(words) > 8:
         rest = rest[:rest.find(words[7]) + len(words[7])]
     c.tail_end = start + len(rest)
-    return " ".join(blank_periods(text, start, start + len(rest), mentions).split()) or None
+    return join_words(lead, " ".join(blank_periods(text, start, start + len(rest), mentions).split()))
 
 
 _NUMBER_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}\d")

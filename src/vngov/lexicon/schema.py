@@ -33,7 +33,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "baseline": {"lead": "[str]", "plan": "[str]", "period": "[str]", "plan_words": "[str]"},
         "sectors": {"words": "[str]", "share_heads": "[str]"},
         "scope": {"not_after": "[str]", "name_after": "[str]", "logistics": "[str]", "represented": "str", "representing": "str", "next_item_words": "[str]",
-                  "tail_stop": "[str]", "count_tail_stop": "[str]", "topic_openers": "[str]", "caption": "str",
+                  "tail_stop": "[str]", "count_tail_stop": "[str]", "noun_partners": "[str]", "topic_openers": "[str]", "caption": "str",
                   "flow": "[str]", "stock": "[str]", "yearly_rate": "[str]", "not_yearly_after": "[str]", "yearly_amount": "[str]", "count_openers": "[str]",
                   "quantity_heads": "[str]", "dash_compound_ends": "[str]",
                   "merge_verbs": "[str]", "sentence_openers": "[str]", "average_words": "[str]",
