@@ -273,3 +273,10 @@ def test_a_place_that_opens_with_an_address_word_and_a_city_that_is_also_a_distr
     found = people_of("Bí thư Thành ủy Bà Rịa Trần Văn Tuấn trao Huy hiệu 30 năm tuổi Đảng. Bà Nguyễn Thị Lan phát "
                       "biểu. Đảng bộ phường Cao Lãnh (Đồng Tháp) tổ chức Đại hội.")
     assert found == {"Trần Văn Tuấn": ["Bí thư Thành ủy Bà Rịa"], "Nguyễn Thị Lan": []}
+
+
+def test_a_standing_committee_member_written_uvtvtu_and_an_office_kept_after_an_election():
+    found = people_of("Phát biểu tại Đại hội, UVTVTU, Chủ nhiệm UBKT Tỉnh ủy Trần Văn Bình nhấn mạnh nhiều điểm. "
+                      "Đại hội bầu ông Lê Văn Hòa tiếp tục làm Bí thư Đảng ủy xã Hòa Phong nhiệm kỳ 2020-2025.")
+    assert found["Trần Văn Bình"] == ["UVTVTU", "Chủ nhiệm UBKT Tỉnh ủy"]
+    assert found["Lê Văn Hòa"] == ["Bí thư Đảng ủy xã Hòa Phong"]
