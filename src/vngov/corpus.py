@@ -392,6 +392,7 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
     kept: list[tuple[int, int]] = []
     byline = published = source = None
     in_block = False
+    prose_seen = False      # a long line kept: the page's header is over
     for s, e in lines:
         line = text[s:e]
         if rules.block.match(line):
@@ -406,8 +407,7 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
         if len(kept) <= _HEADER_LINES and _byline_in_caps(line):
             byline = byline or line          # "THÚY NGỌ" above the lead: the writer, not a sentence
             continue
-        if len(line) < 90 and (published is None or len(kept) <= _HEADER_LINES
-                               or not any(b - a >= _PROSE_LINE for a, b in kept)):
+        if len(line) < _PROSE_LINE and (published is None or len(kept) <= _HEADER_LINES or not prose_seen):
             d = _dateline(line, rules)
             if d:     # a site's "today" line and the article's own date: the article's is the earlier
                 published = min(published, d) if published else d
@@ -425,6 +425,7 @@ def _filter(text: str, lines: list[tuple[int, int]], rules: _Rules):
                 line = text[s:e]
                 break
         kept.append((s, e))
+        prose_seen = prose_seen or e - s >= _PROSE_LINE
     # the byline: a short name-only line at the very end of the article
     while kept and _NAMEISH.match(text[kept[-1][0]:kept[-1][1]]) and kept[-1][1] - kept[-1][0] < 40:
         byline = byline or text[kept[-1][0]:kept[-1][1]]

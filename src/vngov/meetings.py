@@ -20,6 +20,7 @@ from functools import lru_cache
 from vngov import dates, localities, names, periods
 from vngov.lexicon import alternation, load
 from vngov.models import Article, Meeting
+from vngov.offices import fullmatch_at
 from vngov.text import LOWER, lower_keeping_offsets, sentences
 
 # how many sentences from the top of the article may hold the meeting lead
@@ -533,8 +534,6 @@ def _office_listed_subjects(sentence: str) -> list[str]:
     """Chairs listed before the verb with their offices and commas ("Chủ tịch UBND tỉnh A, các Phó Chủ tịch
     UBND tỉnh: B, C, D chủ trì Hội nghị"): every item is a name, an office and its name, or the head of a
     list ("các Phó Chủ tịch UBND tỉnh:"); else this is no such list."""
-    from vngov.offices import fullmatch_at   # offices read names' roles; imported here to keep meetings light
-
     items = [x for x in re.split(r"[,:]", sentence.strip()) if x.strip()]
     headed = ":" in sentence
     out: list[str] = []

@@ -45,13 +45,13 @@ from vngov.figures.candidates import find_candidates
 from vngov.figures.cues import load_cues
 from vngov.figures.describe import describe
 from vngov.figures.output import dedupe, to_figure
-from vngov.figures.scope import (State, advance, congress_terms, n_years, new_paragraph, ref_date, reference, shift,
-                                 term_under_way)
+from vngov.figures.scope import (State, advance, ahead, congress_terms, n_years, new_paragraph, ref_date, reference,
+                                 shift, term_under_way)
 from vngov.figures.sentence import Sentence
 from vngov.figures.candidates import QUOTES
 from vngov.figures.status import sets_targets, target_from, target_header_at, targets_set
 from vngov.models import Article, DocContext, Figure
-from vngov.periods import PeriodMention, bounds, find_periods, term_iso
+from vngov.periods import PeriodMention, find_periods, term_iso
 from vngov.text import normalize_text, sentences
 
 __all__ = ["extract_figures"]
@@ -104,25 +104,23 @@ def _between_targets(body: str, start: int, mentions: list[PeriodMention], ref_d
     """The paragraph at ``start`` goes on with the targets of the one before: it names no period and no
     result ("ước", "đã", "so với", figures.toml ``result_words``), and the paragraph after it sets targets
     again ("… đến năm 2030 đạt …"). A congress's resolution often runs over three such paragraphs."""
-    end = body.find("\n", start)
-    end = len(body) if end < 0 else end
-    if any(start <= m.start < end for m in mentions) or load_cues().result_words.search(body, start, end):
+    cues = load_cues()
+    end = _line_end(body, start)
+    if any(start <= m.start < end for m in mentions) or cues.result_words.search(body, start, end):
         return False
     nxt = len(body) - len(body[end:].lstrip())
-    nxt_end = body.find("\n", nxt)
-    nxt_end = len(body) if nxt_end < 0 else nxt_end
+    nxt_end = _line_end(body, nxt)
     if nxt >= nxt_end:
         return False
-    if target_from(body[nxt:nxt_end], load_cues()) is not None:
+    if target_from(body[nxt:nxt_end], cues) is not None:
         return True
     return bool(ref_date) and any(nxt <= m.start < nxt_end and m.iso and not (m.compare or m.task)
-                                  and _ahead(m, ref_date) for m in mentions)
+                                  and ahead(m, ref_date) for m in mentions)
 
 
-def _ahead(m: PeriodMention, ref_date: str) -> bool:
-    """A period not begun when the report was written, or a horizon after its year ("đến năm 2030")."""
-    first, last = bounds(m.iso)
-    return first > ref_date or (m.shape == "to_year" and last[:4] > ref_date[:4])
+def _line_end(body: str, start: int) -> int:
+    end = body.find("\n", start)
+    return len(body) if end < 0 else end
 
 
 def _is_caption(article: Article, end: int) -> bool:

@@ -63,6 +63,12 @@ class Cues:
     sentence_openers: frozenset[str]   # "tính", "riêng": words that may come before a sentence's heading period
     average_words: tuple[str, ...]     # "bình quân": a period phrase that qualifies one average
     year_links: frozenset[str]         # "vào": between a figure and its own year
+    baseline_first: re.Pattern[str]    # "so với cùng kỳ tăng …": a baseline before its change verb
+    baseline_before_verb: re.Pattern[str]   # the same baseline ending the words before the number
+    verb_first: re.Pattern[str]        # "phấn đấu giảm …": a movement opening the words before the number
+    other_verb: re.Pattern[str]        # another verb after it: the movement is not the figure's
+    via_for: re.Pattern[str]           # "… cho": the count is for whom
+    via_with: re.Pattern[str]          # "với …": comes with the figure before
     rate_word: re.Pattern[str]         # "tỷ trọng …", "tốc độ …": a metric that is a rate or a share
     rate_head: re.Pattern[str]         # "tỷ lệ …": a rate, whose long description is its metric
     quantity_head: re.Pattern[str]     # "lượng khách …": a metric that names its count, unit noun not added
@@ -81,6 +87,8 @@ class Cues:
 def load_cues() -> Cues:
     lex = load("figures")
     st, kd, bl, sc = lex["status"], lex["kind"], lex["baseline"], lex["scope"]
+    so_baseline = (rf"(?:{alternation(bl['before_verb_lead'])})\s+"      # "so với cùng kỳ …": the baseline in group 1
+                   rf"((?:{alternation(bl['before_verb_heads'])})[^,;]*?)")
     sector = alternation(lex["sectors"]["words"])
     mods = alternation(kd["change_modifiers"])
     approx = alternation(lex["approximators"])
@@ -150,6 +158,14 @@ def load_cues() -> Cues:
         sentence_openers=frozenset(w.casefold() for w in sc["sentence_openers"]),
         average_words=tuple(w.casefold() for w in sc["average_words"]),
         year_links=frozenset(sc["year_links"]),
+        baseline_first=re.compile(rf"\s*(?:{so_baseline}|({alternation(bl['before_verb_abbreviations'])}))"
+                                  rf"(?=\s+(?:{alternation(bl['before_verb_verbs'])})(?![\w]))", re.I),
+        baseline_before_verb=re.compile(rf"(?<![\w]){so_baseline}\s*$", re.I),
+        verb_first=re.compile(rf"\s*(?:(?:{alternation(kd['verb_first_openers'])})\s+)*(?:{alternation(kd['moves'])})"
+                              rf"(?!\s+(?:{alternation(kd['verb_first_not_before'])}))\s+(?=\S)", re.I),
+        other_verb=re.compile(rf"(?<![\w])(?:{alternation(kd['other_verbs'])})(?![\w])", re.I),
+        via_for=re.compile(rf"(?<![\w])(?:{alternation(sc['via_for'])})\s*$", re.I),
+        via_with=re.compile(rf"\s*(?:{alternation(sc['via_with'])})(?![\w])", re.I),
         rate_word=re.compile(rf"(?:{alternation(sc['rate_words'])})(?![\w])", re.I),
         rate_head=re.compile(rf"(?:{alternation(sc['rate_heads'])})(?![\w])", re.I),
         quantity_head=re.compile(rf"(?:{alternation(sc['quantity_heads'])})\s+\w", re.I),

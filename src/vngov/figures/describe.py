@@ -20,25 +20,6 @@ from vngov.text import CAPITAL
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-_SO_BASELINE = r"(?:so\s+với|so)\s+((?:cùng\s+kỳ|năm|kế\s+hoạch|dự\s+toán|tháng|quý)[^,;]*?)"   # "so với cùng kỳ …"
-_BASELINE_FIRST = re.compile(rf"\s*(?:{_SO_BASELINE}|(SCK))"
-                             r"(?=\s+(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)(?![\w]))", re.I)
-
-
-_BASELINE_BEFORE_VERB = re.compile(rf"(?<![\w]){_SO_BASELINE}\s*$", re.I)
-
-
-_VERB_FIRST = re.compile(r"\s*(?:(?:phấn\s+đấu|dự\s+kiến|tiếp\s+tục|sẽ|cần)\s+)*(?:tăng|giảm)(?!\s+(?:trưởng|cường))\s+(?=\S)",
-                         re.I)
-
-
-_OTHER_VERB = re.compile(r"(?<![\w])(?:đạt|là|bằng|ước|có|được|còn|lên|xuống|tăng|giảm)(?![\w])", re.I)
-
-
-_VIA_CHO = re.compile(r"(?<![\w])(?:cho|đối với)\s*$", re.I)
-
-
-_VIA_VOI = re.compile(r"\s*với(?![\w])", re.I)
 
 
 def describe(sent: Sentence, c: Cand, done: list[Cand]) -> None:
@@ -100,7 +81,7 @@ def _read_cues(sent: Sentence, c: Cand, prev: Cand | None, same_clause: bool) ->
         after_prev = prev.baseline_end or prev.tail_end or prev.end
         pre_start = max(pre_start, after_prev if after_prev <= c.start else prev.end)
     num_start = c.start - (len(c.approx) + 1 if c.approx else 0)
-    linked = _VIA_CHO.search(text[pre_start:num_start]) or _VIA_VOI.match(text, pre_start)
+    linked = cues.via_for.search(text[pre_start:num_start]) or cues.via_with.match(text, pre_start)
     c.ev_start = pre_start if same_clause and not linked else c.clause_start
     # cues sit right before the number (approximators included: "thấp hơn 0,8%"); short end-anchored searches
     pre_core = text[pre_start:c.start].rstrip()[-60:]
@@ -113,13 +94,13 @@ def _read_cues(sent: Sentence, c: Cand, prev: Cand | None, same_clause: bool) ->
     c.pre = pre_core
     baseline_of(text, c, cues)
     if c.baseline is None and c.change_cue:
-        lead = _BASELINE_FIRST.match(text, pre_start)
+        lead = cues.baseline_first.match(text, pre_start)
         if lead:                      # "so với cùng kỳ giảm 3 vụ": the baseline is written first
             c.baseline = lead.group(lead.lastindex).strip()     # "SCK tăng 9,2%": "so (với) cùng kỳ"
             pre_start = max(pre_start, lead.end(lead.lastindex))
             c.ev_start = c.clause_start
         else:                         # "thu nhập … đến năm 2030 so với năm 2025 tăng 31,6%": between metric and verb
-            mid = _BASELINE_BEFORE_VERB.search(text, pre_start, num_start)
+            mid = cues.baseline_before_verb.search(text, pre_start, num_start)
             if mid:
                 c.baseline = mid.group(1).strip()
                 num_start = mid.start()
@@ -134,12 +115,12 @@ def _metric(sent: Sentence, c: Cand, done: list[Cand], prev: Cand | None, same_c
     the words after it; returns the anchor ``c`` may inherit from."""
     text = sent.text
     words = _PARENS.sub(" ", blank_periods(text, pre_start, num_start, sent.mentions))
-    verb_first = _VERB_FIRST.match(words)
-    if verb_first and not c.change_cue and not c.baseline and not _OTHER_VERB.search(words, verb_first.end()):
+    verb_first = sent.cues.verb_first.match(words)
+    if verb_first and not c.change_cue and not c.baseline and not sent.cues.other_verb.search(words, verb_first.end()):
         c.change_cue = True        # "giảm tỷ lệ hộ nghèo 1,5%": the verb before the metric
         words = words[verb_first.end():]
-    via_cho = _VIA_CHO.search(words.strip()) is not None
-    via_voi = _VIA_VOI.match(words) is not None
+    via_cho = sent.cues.via_for.search(words.strip()) is not None
+    via_voi = sent.cues.via_with.match(words) is not None
     metric = metric_rules.clean(words)
     tail = tail_after(sent, c)
     if c.unit.is_count:

@@ -48,7 +48,11 @@ def after_subject(words: str) -> str:
 
 
 def join_words(*parts: str | None) -> str | None:
-    s = " ".join(p for p in parts if p).replace(" , ", ", ")
+    """The parts with a space between; a part that opens with a comma (", thị trấn …") follows without one."""
+    s = ""
+    for p in parts:
+        if p:
+            s += p if not s or p.startswith(",") else " " + p
     return s or None
 
 
@@ -75,7 +79,7 @@ def tail_after(sent: Sentence, c: Cand, as_count: bool = False) -> str | None:
     partner = cues.noun_partner.match(text, start) if c.unit.is_count else None
     lead = ""
     if partner:      # "7/11 xã, thị trấn có trạm y tế …", "93/93 thôn (làng) sử dụng …": one counted noun
-        lead = ", " + partner.group("p") if "," in partner.group() else partner.group().strip()
+        lead = ", " + partner.group("p") if partner.group("p") else partner.group().strip()
         start = partner.end()
         c.clause_end = max(c.clause_end, clause_end(text, start))
     rest = text[start:c.clause_end]

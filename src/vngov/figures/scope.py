@@ -195,7 +195,7 @@ def advance(mentions: list[PeriodMention], state: State, text: str = "", head_en
             continue
         if text and m.shape in _UNTIL and ";" in text[m.end:] and not _heads_sentence(text, m):
             continue      # "Thu ngân sách thực hiện đến 30/11 đạt …; tỷ lệ hộ nghèo …": one item's cut-off
-        if m.iso and state.ref_date and (bounds(m.iso)[0] > state.ref_date or _horizon_ahead(m, state.ref_date)):
+        if m.iso and state.ref_date and ahead(m, state.ref_date):
             continue
         if m.is_now:
             state.now = True
@@ -257,6 +257,11 @@ def after_baseline(mentions: list[PeriodMention], ref_date: str | None) -> str |
         if m.compare and m.shape == "year" and m.iso and 1 <= int(ref_date[:4]) - int(m.iso) <= 2:
             return str(int(m.iso) + 1)
     return None
+
+
+def ahead(m: PeriodMention, ref_date: str) -> bool:
+    """A dated period not begun when the report was written, or a target's horizon after its year."""
+    return bounds(m.iso)[0] > ref_date or _horizon_ahead(m, ref_date)
 
 
 def _horizon_ahead(m: PeriodMention, ref_date: str) -> bool:
